@@ -1,0 +1,237 @@
+package io.mqproducer;
+
+import io.mqproducer.error.InvalidOptionsException;
+import io.mqproducer.internal.codec.HeaderFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Immutable settings of a {@link Producer}, validated once by {@link Builder#build()}.
+ * Only the name server addresses are required.
+ */
+public final class ProducerOptions {
+    /** Default producer group, as RocketMQ's own client names it. */
+    public static final String DEFAULT_GROUP = "DEFAULT_PRODUCER";
+    /** Default largest body: 4 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+
+    private final List<String> nameServers;
+    private final String producerGroup;
+    private final String clientId;
+    private final Duration sendTimeout;
+    private final Duration connectTimeout;
+    private final Duration routeRefreshInterval;
+    private final int retries;
+    private final int maxMessageSize;
+    private final int ioThreads;
+    private final boolean binaryHeaders;
+
+    private ProducerOptions(Builder b) {
+        this.nameServers = List.copyOf(b.nameServers);
+        this.producerGroup = b.producerGroup;
+        this.clientId = b.clientId != null ? b.clientId : "mq-producer@" + UUID.randomUUID();
+        this.sendTimeout = b.sendTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.routeRefreshInterval = b.routeRefreshInterval;
+        this.retries = b.retries;
+        this.maxMessageSize = b.maxMessageSize;
+        this.ioThreads = b.ioThreads;
+        this.binaryHeaders = b.binaryHeaders;
+    }
+
+    /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
+    public static Builder builder(String... nameServers) {
+        Builder builder = new Builder();
+        for (String entry : nameServers) {
+            builder.nameServer(entry);
+        }
+        return builder;
+    }
+
+    /** Name server addresses, tried in turn. */
+    public List<String> nameServers() {
+        return nameServers;
+    }
+
+    /** The producer group sent with each message (used for transactions and broker statistics). */
+    public String producerGroup() {
+        return producerGroup;
+    }
+
+    /** This client's identity towards brokers; unique per producer unless set. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The whole budget of one send, all retries included. */
+    public Duration sendTimeout() {
+        return sendTimeout;
+    }
+
+    /** How long establishing one TCP connection may take. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How often cached topic routes are refreshed from the name server. */
+    public Duration routeRefreshInterval() {
+        return routeRefreshInterval;
+    }
+
+    /** How many times a failed send is tried again on another broker, within {@link #sendTimeout()}. */
+    public int retries() {
+        return retries;
+    }
+
+    /** The largest body accepted, in bytes. */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** Netty event-loop threads. */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** The header serialization used on the wire. */
+    public HeaderFormat headerFormat() {
+        return binaryHeaders ? HeaderFormat.BINARY : HeaderFormat.JSON;
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
+                + ", sendTimeout=" + sendTimeout + ", retries=" + retries + ", maxMessageSize=" + maxMessageSize + '}';
+    }
+
+    /** Collects and validates options. Not thread-safe. */
+    public static final class Builder {
+        private final java.util.ArrayList<String> nameServers = new java.util.ArrayList<>();
+        private String producerGroup = DEFAULT_GROUP;
+        private String clientId;
+        private Duration sendTimeout = Duration.ofSeconds(3);
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private Duration routeRefreshInterval = Duration.ofSeconds(30);
+        private int retries = 2;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        private boolean binaryHeaders = true;
+
+        private Builder() {
+        }
+
+        /** Adds name server addresses; {@code ;}-separated lists are split. */
+        public Builder nameServer(String addresses) {
+            if (addresses == null) {
+                throw new InvalidOptionsException("name server address must not be null");
+            }
+            for (String address : addresses.split(";")) {
+                if (!address.isBlank()) {
+                    nameServers.add(address.trim());
+                }
+            }
+            return this;
+        }
+
+        public Builder producerGroup(String producerGroup) {
+            this.producerGroup = producerGroup;
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder sendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder routeRefreshInterval(Duration routeRefreshInterval) {
+            this.routeRefreshInterval = routeRefreshInterval;
+            return this;
+        }
+
+        public Builder retries(int retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        public Builder maxMessageSize(int maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+            return this;
+        }
+
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /** Use RocketMQ's binary header serialization (default) instead of JSON. */
+        public Builder binaryHeaders(boolean binaryHeaders) {
+            this.binaryHeaders = binaryHeaders;
+            return this;
+        }
+
+        /** Validates every setting and returns the immutable options. */
+        public ProducerOptions build() {
+            if (nameServers.isEmpty()) {
+                throw new InvalidOptionsException("at least one name server address (host:port) is required");
+            }
+            for (String address : nameServers) {
+                checkAddress(address);
+            }
+            if (producerGroup == null || producerGroup.isBlank()) {
+                throw new InvalidOptionsException("producer group must not be blank");
+            }
+            if (clientId != null && clientId.isBlank()) {
+                throw new InvalidOptionsException("client id must not be blank when set");
+            }
+            checkPositive("send timeout", sendTimeout);
+            checkPositive("connect timeout", connectTimeout);
+            checkPositive("route refresh interval", routeRefreshInterval);
+            if (retries < 0) {
+                throw new InvalidOptionsException("retries must be >= 0, was " + retries);
+            }
+            if (maxMessageSize < 1 || maxMessageSize > 64 * 1024 * 1024) {
+                throw new InvalidOptionsException("max message size must be between 1 byte and 64 MiB, was "
+                        + maxMessageSize);
+            }
+            if (ioThreads < 1) {
+                throw new InvalidOptionsException("io threads must be >= 1, was " + ioThreads);
+            }
+            return new ProducerOptions(this);
+        }
+
+        private static void checkPositive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new InvalidOptionsException(name + " must be a positive duration, was " + value);
+            }
+        }
+
+        private static void checkAddress(String address) {
+            int colon = address.lastIndexOf(':');
+            boolean valid = colon > 0 && colon < address.length() - 1;
+            if (valid) {
+                try {
+                    int port = Integer.parseInt(address.substring(colon + 1));
+                    valid = port > 0 && port < 65536;
+                } catch (NumberFormatException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                throw new InvalidOptionsException("name server address '" + address + "' is not host:port");
+            }
+            Objects.requireNonNull(address);
+        }
+    }
+}

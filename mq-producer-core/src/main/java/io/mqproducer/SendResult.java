@@ -1,0 +1,15 @@
+package io.mqproducer;
+
+/**
+ * What the broker reported for one accepted message.
+ *
+ * @param status          how far storage got
+ * @param messageId       the client-generated unique id ({@code UNIQ_KEY}) consumers see as the message id
+ * @param offsetMessageId the broker's id, encoding store host and commit log offset
+ * @param queue           the queue the message was stored in
+ * @param queueOffset     the message's offset in that queue
+ * @param regionId        the broker's region, if it reports one
+ */
+public record SendResult(SendStatus status, String messageId, String offsetMessageId, MessageQueue queue,
+                         long queueOffset, String regionId) {
+}

@@ -1,0 +1,24 @@
+package io.mqproducer.error;
+
+/** The broker answered the request with an error code. */
+public class BrokerRejectedException extends ProducerException {
+    private final int code;
+    private final String remark;
+
+    public BrokerRejectedException(String brokerName, int code, String remark, boolean retriable) {
+        super("broker " + brokerName + " rejected the request: code " + code
+                + (remark == null ? "" : ", " + remark), retriable);
+        this.code = code;
+        this.remark = remark;
+    }
+
+    /** The broker's response code (RocketMQ {@code ResponseCode}). */
+    public int code() {
+        return code;
+    }
+
+    /** The broker's explanation, if any. */
+    public String remark() {
+        return remark;
+    }
+}

@@ -1,0 +1,50 @@
+package io.mqproducer.internal.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON header every RocketMQ broker and name server understands. */
+final class JsonHeaderCodec implements HeaderCodec {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The header's JSON shape; field names are the protocol's. */
+    record JsonHeader(int code, String language, int version, int opaque, int flag, String remark,
+                      Map<String, String> extFields, String serializeTypeCurrentRPC) {
+    }
+
+    @Override
+    public int write(RemotingCommand command, ByteBuf out) {
+        int start = out.writerIndex();
+        JsonHeader header = new JsonHeader(command.code(), command.language(), command.version(),
+                command.opaque(), command.flag(), command.remark(),
+                command.extFields().isEmpty() ? null : command.extFields(), HeaderFormat.JSON.name());
+        try (ByteBufOutputStream stream = new ByteBufOutputStream(out)) {
+            MAPPER.writeValue((java.io.OutputStream) stream, header);
+        } catch (java.io.IOException | JacksonException e) {
+            throw new CodecException("cannot write JSON header", e);
+        }
+        return out.writerIndex() - start;
+    }
+
+    @Override
+    public RemotingCommand read(ByteBuf in, int length, byte[] body) {
+        JsonHeader header;
+        try (ByteBufInputStream stream = new ByteBufInputStream(in.readSlice(length))) {
+            header = MAPPER.readValue((java.io.InputStream) stream, JsonHeader.class);
+        } catch (java.io.IOException | JacksonException e) {
+            throw new CodecException("malformed JSON header", e);
+        }
+        if (header == null) {
+            throw new CodecException("empty JSON header");
+        }
+        return new RemotingCommand(header.code(), header.flag(), header.opaque(), header.version(),
+                header.language(), header.remark(), header.extFields(), body);
+    }
+}

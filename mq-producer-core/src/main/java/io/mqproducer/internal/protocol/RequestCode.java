@@ -1,0 +1,16 @@
+package io.mqproducer.internal.protocol;
+
+/** Request codes of the RocketMQ remoting protocol that a producer uses. */
+public final class RequestCode {
+    public static final int SEND_MESSAGE = 10;
+    public static final int HEART_BEAT = 34;
+    public static final int UNREGISTER_CLIENT = 35;
+    public static final int END_TRANSACTION = 37;
+    public static final int CHECK_TRANSACTION_STATE = 39;
+    public static final int GET_ROUTEINFO_BY_TOPIC = 105;
+    public static final int SEND_MESSAGE_V2 = 310;
+    public static final int SEND_BATCH_MESSAGE = 320;
+
+    private RequestCode() {
+    }
+}

@@ -1,0 +1,115 @@
+package io.mqproducer.internal.route;
+
+import io.mqproducer.error.TopicRouteNotFoundException;
+import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.protocol.TopicRouteData;
+import io.mqproducer.internal.protocol.Topics;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Topic publish tables by topic. The first demand for a topic fetches its route once, however many callers
+ * wait for it; later callers get the cached snapshot without allocation. Snapshots are swapped whole on
+ * refresh, and a failed refresh keeps the previous one. A topic the name server does not know is routed
+ * through the auto-create template topic, so that a broker with auto-create makes it on first send.
+ */
+public final class TopicRouteCache {
+    private static final Logger log = LoggerFactory.getLogger(TopicRouteCache.class);
+
+    private final NameServerClient nameServers;
+    private final ConcurrentHashMap<String, CompletableFuture<TopicPublishInfo>> tables = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+    public TopicRouteCache(NameServerClient nameServers) {
+        this.nameServers = nameServers;
+    }
+
+    /** The publish table of {@code topic}, from the cache or fetched. */
+    public CompletableFuture<TopicPublishInfo> publishInfo(String topic) {
+        CompletableFuture<TopicPublishInfo> cached = tables.get(topic);
+        if (cached != null) {
+            return cached;
+        }
+        CompletableFuture<TopicPublishInfo> created = new CompletableFuture<>();
+        CompletableFuture<TopicPublishInfo> raced = tables.putIfAbsent(topic, created);
+        if (raced != null) {
+            return raced;
+        }
+        load(topic).whenComplete((info, error) -> {
+            if (error != null) {
+                tables.remove(topic, created); // the next caller tries again
+                created.completeExceptionally(unwrap(error));
+            } else {
+                created.complete(info);
+            }
+        });
+        return created;
+    }
+
+    /** Fetches {@code topic}'s route again in the background (once at a time); the old table serves meanwhile. */
+    public void refresh(String topic) {
+        if (!refreshing.add(topic)) {
+            return;
+        }
+        load(topic).whenComplete((info, error) -> {
+            refreshing.remove(topic);
+            if (error == null) {
+                tables.put(topic, CompletableFuture.completedFuture(info));
+            } else {
+                log.debug("route refresh for topic {} failed, keeping the cached route: {}", topic, unwrap(error).toString());
+            }
+        });
+    }
+
+    /** Refreshes every cached topic; called on a schedule. */
+    public void refreshAll() {
+        tables.forEach((topic, table) -> {
+            if (table.isDone()) {
+                refresh(topic);
+            }
+        });
+    }
+
+    /** Topics with a cached table. */
+    public Set<String> topics() {
+        return Set.copyOf(tables.keySet());
+    }
+
+    private CompletableFuture<TopicPublishInfo> load(String topic) {
+        return nameServers.fetchRoute(topic)
+                .thenApply(route -> usable(topic, TopicPublishInfo.from(topic, route, false, Integer.MAX_VALUE)))
+                .exceptionallyCompose(error -> unwrap(error) instanceof TopicRouteNotFoundException
+                        ? viaDefaultTopic(topic)
+                        : CompletableFuture.failedFuture(unwrap(error)));
+    }
+
+    private CompletableFuture<TopicPublishInfo> viaDefaultTopic(String topic) {
+        return nameServers.fetchRoute(Topics.AUTO_CREATE_TEMPLATE)
+                .handle((TopicRouteData route, Throwable error) -> {
+                    if (error != null) {
+                        if (unwrap(error) instanceof TopicRouteNotFoundException) {
+                            throw new TopicRouteNotFoundException("topic " + topic + " does not exist and no broker "
+                                    + "offers to create it (auto-create is off); create the topic first");
+                        }
+                        throw new CompletionException(unwrap(error));
+                    }
+                    return usable(topic, TopicPublishInfo.from(topic, route, true, Topics.DEFAULT_TOPIC_QUEUE_NUMS));
+                });
+    }
+
+    private static TopicPublishInfo usable(String topic, TopicPublishInfo info) {
+        if (!info.isWritable()) {
+            throw new TopicRouteNotFoundException("topic " + topic + " has no writable queue on any broker with a "
+                    + "reachable master");
+        }
+        return info;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return Failures.unwrap(error);
+    }
+}

@@ -1,0 +1,71 @@
+package io.mqproducer.internal.send;
+
+import io.mqproducer.MessageQueue;
+import io.mqproducer.SendResult;
+import io.mqproducer.SendStatus;
+import io.mqproducer.error.BrokerBusyException;
+import io.mqproducer.error.BrokerRejectedException;
+import io.mqproducer.error.ProtocolException;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.protocol.MessageProperty;
+import io.mqproducer.internal.protocol.ResponseCode;
+import java.util.Set;
+
+/** Reads a broker's answer to a send: a {@link SendResult}, or the typed error it stands for. */
+final class ResponseInterpreter {
+    /** Codes after which the same message may well succeed on another broker or a fresher route. */
+    private static final Set<Integer> RETRIABLE = Set.of(ResponseCode.SYSTEM_ERROR, ResponseCode.SERVICE_NOT_AVAILABLE,
+            ResponseCode.TOPIC_NOT_EXIST, ResponseCode.NO_PERMISSION, ResponseCode.NO_BUYER_ID,
+            ResponseCode.NOT_IN_CURRENT_UNIT);
+
+    private ResponseInterpreter() {
+    }
+
+    static SendResult interpret(RemotingCommand response, MessageQueue queue, String uniqueId) {
+        SendStatus status = switch (response.code()) {
+            case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
+            case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
+            case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
+            case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
+            default -> throw rejection(response, queue.brokerName());
+        };
+        int queueId = parseInt(response, "queueId", queue.queueId());
+        long offset = parseLong(response, "queueOffset");
+        MessageQueue stored = queueId == queue.queueId() ? queue
+                : new MessageQueue(queue.topic(), queue.brokerName(), queueId);
+        return new SendResult(status, uniqueId, response.extField("msgId"), stored, offset,
+                response.extField(MessageProperty.MSG_REGION));
+    }
+
+    static BrokerRejectedException rejection(RemotingCommand response, String brokerName) {
+        int code = response.code();
+        if (code == ResponseCode.SYSTEM_BUSY) {
+            return new BrokerBusyException(brokerName, code, response.remark());
+        }
+        return new BrokerRejectedException(brokerName, code, response.remark(), RETRIABLE.contains(code));
+    }
+
+    private static int parseInt(RemotingCommand response, String field, int fallback) {
+        String value = response.extField(field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ProtocolException("broker sent a non-numeric " + field + ": " + value);
+        }
+    }
+
+    private static long parseLong(RemotingCommand response, String field) {
+        String value = response.extField(field);
+        if (value == null) {
+            throw new ProtocolException("broker's send response lacks " + field);
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ProtocolException("broker sent a non-numeric " + field + ": " + value);
+        }
+    }
+}

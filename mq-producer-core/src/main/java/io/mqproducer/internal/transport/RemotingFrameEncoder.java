@@ -1,0 +1,32 @@
+package io.mqproducer.internal.transport;
+
+import io.mqproducer.internal.codec.FrameCodec;
+import io.mqproducer.internal.codec.HeaderFormat;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToByteEncoder;
+
+/** Writes {@link RemotingCommand}s as remoting frames into one right-sized pooled buffer each. */
+@ChannelHandler.Sharable
+final class RemotingFrameEncoder extends MessageToByteEncoder<RemotingCommand> {
+    private static final int HEADER_ESTIMATE = 384;
+    private final HeaderFormat format;
+
+    RemotingFrameEncoder(HeaderFormat format) {
+        super(RemotingCommand.class);
+        this.format = format;
+    }
+
+    @Override
+    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RemotingCommand msg, boolean preferDirect) {
+        int size = HEADER_ESTIMATE + (msg.body() == null ? 0 : msg.body().length);
+        return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
+    }
+
+    @Override
+    protected void encode(ChannelHandlerContext ctx, RemotingCommand msg, ByteBuf out) {
+        FrameCodec.encode(msg, format, out);
+    }
+}

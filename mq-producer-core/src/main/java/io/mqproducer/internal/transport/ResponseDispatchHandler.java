@@ -1,0 +1,91 @@
+package io.mqproducer.internal.transport;
+
+import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.error.ProducerClosedException;
+import io.mqproducer.error.ProtocolException;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DecoderException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes pending requests with their responses (on the event loop: completion only hands the result
+ * over), answers requests the broker sends, and fails everything pending when the connection ends.
+ */
+final class ResponseDispatchHandler extends SimpleChannelInboundHandler<RemotingCommand> {
+    private static final Logger log = LoggerFactory.getLogger(ResponseDispatchHandler.class);
+
+    private final String address;
+    private final PendingRequests pending;
+    private final InboundRequestHandler requests;
+    private final BooleanSupplier clientClosing;
+    private volatile Throwable protocolError;
+
+    ResponseDispatchHandler(String address, PendingRequests pending, InboundRequestHandler requests,
+                            BooleanSupplier clientClosing) {
+        this.address = address;
+        this.pending = pending;
+        this.requests = requests;
+        this.clientClosing = clientClosing;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
+        if (command.isResponse()) {
+            if (!pending.complete(command)) {
+                log.debug("late response from {} for opaque {} dropped", address, command.opaque());
+            }
+            return;
+        }
+        RemotingCommand answer;
+        try {
+            answer = requests.handle(address, command);
+        } catch (RuntimeException e) {
+            log.warn("handling request code {} from {} failed: {}", command.code(), address, e.toString());
+            answer = command.isOneway() ? null : RemotingCommand.responseTo(command,
+                    io.mqproducer.internal.protocol.ResponseCode.SYSTEM_ERROR, e.getClass().getSimpleName());
+        }
+        if (answer != null) {
+            ctx.writeAndFlush(answer);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof DecoderException) {
+            protocolError = cause;
+            log.warn("closing connection to {}: malformed data ({})", address, rootMessage(cause));
+        } else {
+            log.debug("closing connection to {}: {}", address, cause.toString());
+        }
+        ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Throwable protocol = protocolError;
+        boolean closing = clientClosing.getAsBoolean();
+        pending.failAll(opaque -> {
+            if (closing) {
+                return new ProducerClosedException("producer closed while a request to " + address + " was in flight");
+            }
+            if (protocol != null) {
+                return new ProtocolException("connection to " + address + " closed after malformed data: "
+                        + rootMessage(protocol), protocol);
+            }
+            return new BrokerUnavailableException("connection to " + address + " closed before the answer arrived");
+        });
+        super.channelInactive(ctx);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

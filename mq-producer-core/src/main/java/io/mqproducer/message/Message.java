@@ -1,0 +1,164 @@
+package io.mqproducer.message;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable message: topic, body, optional tags, keys and user properties. Build one with
+ * {@link #builder(String)}; {@link Builder#build()} checks every rule that does not depend on the producer
+ * (topic name, empty body, reserved or malformed properties) and throws
+ * {@link io.mqproducer.error.InvalidMessageException} on the first broken one.
+ */
+public final class Message {
+    private final String topic;
+    private final byte[] body;
+    private final String tags;
+    private final List<String> keys;
+    private final Map<String, String> properties;
+    private final int flag;
+    private final boolean waitStoreMsgOk;
+
+    private Message(Builder builder) {
+        this.topic = builder.topic;
+        this.body = builder.body;
+        this.tags = builder.tags;
+        this.keys = List.copyOf(builder.keys);
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+        this.flag = builder.flag;
+        this.waitStoreMsgOk = builder.waitStoreMsgOk;
+    }
+
+    /** Starts a message for {@code topic}. */
+    public static Builder builder(String topic) {
+        return new Builder(topic);
+    }
+
+    /** Shorthand for a message with only a topic and a body. */
+    public static Message of(String topic, byte[] body) {
+        return builder(topic).body(body).build();
+    }
+
+    /** The topic the message goes to. */
+    public String topic() {
+        return topic;
+    }
+
+    /** The body. The array is shared, not copied: do not change it after building the message. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The tag consumers filter on, or {@code null}. */
+    public String tags() {
+        return tags;
+    }
+
+    /** Business keys the broker indexes for look-up; may be empty. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    /** User properties, in insertion order; read-only. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** The application-defined integer flag carried with the message. */
+    public int flag() {
+        return flag;
+    }
+
+    /** Whether a sync send waits until the broker has stored the message (as its flush policy requires). */
+    public boolean waitStoreMsgOk() {
+        return waitStoreMsgOk;
+    }
+
+    @Override
+    public String toString() {
+        // The body stays out: it may hold personal data.
+        return "Message{topic=" + topic + ", tags=" + tags + ", keys=" + keys + ", properties="
+                + properties.keySet() + ", bodyBytes=" + body.length + '}';
+    }
+
+    /** Collects a message's parts; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private final String topic;
+        private byte[] body;
+        private String tags;
+        private final List<String> keys = new java.util.ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private int flag;
+        private boolean waitStoreMsgOk = true;
+
+        private Builder(String topic) {
+            this.topic = topic;
+        }
+
+        /** Sets the body (required, not empty). */
+        public Builder body(byte[] body) {
+            this.body = body;
+            return this;
+        }
+
+        /** Sets the tag consumers can filter on. */
+        public Builder tags(String tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        /** Adds business keys; each must be non-blank and contain no space. */
+        public Builder keys(String... keys) {
+            Objects.requireNonNull(keys, "keys");
+            this.keys.addAll(Arrays.asList(keys));
+            return this;
+        }
+
+        /** Adds business keys; each must be non-blank and contain no space. */
+        public Builder keys(java.util.Collection<String> keys) {
+            Objects.requireNonNull(keys, "keys");
+            this.keys.addAll(keys);
+            return this;
+        }
+
+        /** Adds a user property; names reserved by RocketMQ are rejected at {@link #build()}. */
+        public Builder property(String name, String value) {
+            if (name == null) {
+                throw new io.mqproducer.error.InvalidMessageException("property name must not be null");
+            }
+            properties.put(name, value);
+            return this;
+        }
+
+        /** Adds several user properties. */
+        public Builder properties(Map<String, String> properties) {
+            Objects.requireNonNull(properties, "properties");
+            properties.forEach(this::property);
+            return this;
+        }
+
+        /** Sets the application-defined integer flag. */
+        public Builder flag(int flag) {
+            this.flag = flag;
+            return this;
+        }
+
+        /** Whether a sync send waits for the store to finish (default {@code true}). */
+        public Builder waitStoreMsgOk(boolean waitStoreMsgOk) {
+            this.waitStoreMsgOk = waitStoreMsgOk;
+            return this;
+        }
+
+        /** Validates and builds the message. */
+        public Message build() {
+            MessageRules.checkTopic(topic);
+            MessageRules.checkBody(body);
+            MessageRules.checkTags(tags);
+            MessageRules.checkKeys(keys);
+            MessageRules.checkProperties(properties);
+            return new Message(this);
+        }
+    }
+}
