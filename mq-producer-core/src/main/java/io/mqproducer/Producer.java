@@ -3,6 +3,7 @@ package io.mqproducer;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.RoundRobinQueueSelector;
@@ -32,6 +33,8 @@ public final class Producer implements AutoCloseable {
     private RemotingClient client;
     private ProducerRuntime runtime;
     private SendPipeline pipeline;
+    private TopicRouteCache routes;
+    private ConnectivityProbe probe;
 
     private enum State { NEW, STARTED, CLOSED }
 
@@ -60,7 +63,8 @@ public final class Producer implements AutoCloseable {
                     InboundRequestHandler.UNSUPPORTED);
             NameServerClient nameServers = new NameServerClient(client, options.nameServers(),
                     options.sendTimeout().toMillis());
-            TopicRouteCache routes = new TopicRouteCache(nameServers);
+            routes = new TopicRouteCache(nameServers);
+            probe = new ConnectivityProbe(client, options.nameServers(), options.clientId(), options.producerGroup());
             runtime = new ProducerRuntime(options, routes);
             pipeline = new SendPipeline(client, routes, new RoundRobinQueueSelector(), options);
             state = State.STARTED;
@@ -123,6 +127,17 @@ public final class Producer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ProducerException("interrupted while writing", false, e);
         }
+    }
+
+    /**
+     * Probes every name server and every broker this producer routes to, all at once; completes within
+     * {@code timeout} (for health checks).
+     */
+    public CompletableFuture<ConnectivityReport> checkConnectivity(java.time.Duration timeout) {
+        if (state != State.STARTED) {
+            return CompletableFuture.failedFuture(new ProducerClosedException("producer is not running"));
+        }
+        return probe.probe(routes.brokerAddresses(), Math.max(1, timeout.toMillis()));
     }
 
     /** The options this producer was built with. */

@@ -2,9 +2,9 @@ package io.mqproducer;
 
 import io.mqproducer.error.InvalidOptionsException;
 import io.mqproducer.internal.codec.HeaderFormat;
+import io.mqproducer.spi.SendObserver;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -27,6 +27,7 @@ public final class ProducerOptions {
     private final int maxMessageSize;
     private final int ioThreads;
     private final boolean binaryHeaders;
+    private final SendObserver observer;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -39,6 +40,7 @@ public final class ProducerOptions {
         this.maxMessageSize = b.maxMessageSize;
         this.ioThreads = b.ioThreads;
         this.binaryHeaders = b.binaryHeaders;
+        this.observer = b.observer;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -100,6 +102,11 @@ public final class ProducerOptions {
         return binaryHeaders ? HeaderFormat.BINARY : HeaderFormat.JSON;
     }
 
+    /** The hook told about retries (metrics); a no-op unless set. */
+    public SendObserver observer() {
+        return observer;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
@@ -118,6 +125,7 @@ public final class ProducerOptions {
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
         private boolean binaryHeaders = true;
+        private SendObserver observer = SendObserver.NOOP;
 
         private Builder() {
         }
@@ -181,6 +189,12 @@ public final class ProducerOptions {
             return this;
         }
 
+        /** Sets the hook told about retries. */
+        public Builder observer(SendObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
         /** Validates every setting and returns the immutable options. */
         public ProducerOptions build() {
             if (nameServers.isEmpty()) {
@@ -204,6 +218,9 @@ public final class ProducerOptions {
             if (maxMessageSize < 1 || maxMessageSize > 64 * 1024 * 1024) {
                 throw new InvalidOptionsException("max message size must be between 1 byte and 64 MiB, was "
                         + maxMessageSize);
+            }
+            if (observer == null) {
+                throw new InvalidOptionsException("observer must not be null");
             }
             if (ioThreads < 1) {
                 throw new InvalidOptionsException("io threads must be >= 1, was " + ioThreads);
@@ -231,7 +248,6 @@ public final class ProducerOptions {
             if (!valid) {
                 throw new InvalidOptionsException("name server address '" + address + "' is not host:port");
             }
-            Objects.requireNonNull(address);
         }
     }
 }

@@ -74,6 +74,18 @@ public final class TopicRouteCache {
         });
     }
 
+    /** Master addresses of every broker in a cached table. */
+    public Set<String> brokerAddresses() {
+        Set<String> addresses = new java.util.TreeSet<>();
+        tables.values().forEach(table -> {
+            TopicPublishInfo info = table.getNow(null);
+            if (table.isDone() && !table.isCompletedExceptionally() && info != null) {
+                addresses.addAll(info.masterAddresses().values());
+            }
+        });
+        return addresses;
+    }
+
     /** Topics with a cached table. */
     public Set<String> topics() {
         return Set.copyOf(tables.keySet());

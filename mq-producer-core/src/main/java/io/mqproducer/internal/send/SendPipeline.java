@@ -12,6 +12,7 @@ import io.mqproducer.internal.select.QueueSelector;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
+import io.mqproducer.spi.SendObserver;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,6 +29,7 @@ public final class SendPipeline {
     private final long timeoutMillis;
     private final int retries;
     private final int maxMessageSize;
+    private final SendObserver observer;
 
     public SendPipeline(RemotingClient client, TopicRouteCache routes, QueueSelector selector, ProducerOptions options) {
         this.client = client;
@@ -37,6 +39,7 @@ public final class SendPipeline {
         this.timeoutMillis = options.sendTimeout().toMillis();
         this.retries = options.retries();
         this.maxMessageSize = options.maxMessageSize();
+        this.observer = options.observer();
     }
 
     /** Sends {@code message}, retrying on other brokers within the send timeout. */
@@ -125,6 +128,7 @@ public final class SendPipeline {
             // Route failures are not retried: the name servers were already tried in turn.
             delivery.failWithLast();
         } else {
+            observer.onRetry(delivery.message.topic(), queue.brokerName(), failure);
             attempt(delivery, queue.brokerName());
         }
     }

@@ -1,0 +1,22 @@
+package io.mqproducer;
+
+import java.util.Map;
+
+/**
+ * Which name servers and brokers answered a connectivity probe. Carries addresses only, never credentials.
+ *
+ * @param nameServers each configured name server address and whether it answered
+ * @param brokers     each broker master this producer routes to (from its cached topics) and whether it answered
+ */
+public record ConnectivityReport(Map<String, Boolean> nameServers, Map<String, Boolean> brokers) {
+
+    public ConnectivityReport {
+        nameServers = Map.copyOf(nameServers);
+        brokers = Map.copyOf(brokers);
+    }
+
+    /** True when at least one name server answered and every known broker answered. */
+    public boolean isHealthy() {
+        return nameServers.containsValue(true) && !brokers.containsValue(false);
+    }
+}
