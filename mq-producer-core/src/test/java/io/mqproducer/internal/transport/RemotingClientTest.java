@@ -10,7 +10,6 @@ import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.codec.FrameCodec;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.OutputStream;
@@ -24,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.mqproducer.testing.FakeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +53,8 @@ class RemotingClientTest {
     }
 
     private static byte[] response(byte[] requestFrame, String remark) {
-        ByteBuf in = Unpooled.wrappedBuffer(requestFrame);
-        RemotingCommand request = FrameCodec.decode(in);
-        ByteBuf out = Unpooled.buffer();
-        FrameCodec.encode(RemotingCommand.responseTo(request, 0, remark), HeaderFormat.BINARY, out);
-        byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
+        RemotingCommand request = FrameCodec.decode(Unpooled.wrappedBuffer(requestFrame));
+        return FakeServer.encode(RemotingCommand.responseTo(request, 0, remark));
     }
 
     @Test

@@ -1,5 +1,10 @@
-package io.mqproducer.internal.transport;
+package io.mqproducer.testing;
 
+import io.mqproducer.internal.codec.FrameCodec;
+import io.mqproducer.internal.codec.HeaderFormat;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,9 +14,10 @@ import java.net.Socket;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A loopback server whose behaviour per accepted connection is scripted by a test. */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-    interface Script {
+    /** What the server does with one accepted connection. */
+    public interface Script {
         void run(DataInputStream in, OutputStream out) throws IOException;
     }
 
@@ -19,7 +25,7 @@ final class FakeServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Socket> sockets = new ConcurrentLinkedQueue<>();
     private final Thread acceptor;
 
-    FakeServer(Script script) throws IOException {
+    public FakeServer(Script script) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {
             while (!server.isClosed()) {
@@ -44,16 +50,39 @@ final class FakeServer implements AutoCloseable {
         acceptor.start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
     /** Reads one whole frame (without its length prefix). */
-    static byte[] readFrame(DataInputStream in) throws IOException {
+    public static byte[] readFrame(DataInputStream in) throws IOException {
         int length = in.readInt();
         byte[] frame = new byte[length];
         in.readFully(frame);
         return frame;
+    }
+
+    /** A script that answers every request frame with what {@code answer} returns (null: no answer). */
+    public static Script answering(java.util.function.Function<RemotingCommand, RemotingCommand> answer) {
+        return (in, out) -> {
+            while (true) {
+                RemotingCommand request = FrameCodec.decode(Unpooled.wrappedBuffer(readFrame(in)));
+                RemotingCommand response = answer.apply(request);
+                if (response != null) {
+                    out.write(encode(response));
+                    out.flush();
+                }
+            }
+        };
+    }
+
+    /** One whole frame, length prefix included. */
+    public static byte[] encode(RemotingCommand command) {
+        ByteBuf out = Unpooled.buffer();
+        FrameCodec.encode(command, HeaderFormat.BINARY, out);
+        byte[] bytes = new byte[out.readableBytes()];
+        out.readBytes(bytes);
+        return bytes;
     }
 
     @Override
