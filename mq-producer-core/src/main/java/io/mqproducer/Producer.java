@@ -11,23 +11,24 @@ import io.mqproducer.internal.send.SendPipeline;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
+import io.mqproducer.spi.MessageQueueSelector;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A RocketMQ producer: sends messages to the brokers that serve their topic, found through the name servers.
  *
  * <p>Create one per application (it is thread-safe and holds connections and threads), {@link #start()} it,
  * send, and {@link #close()} it. Every failure is a {@link ProducerException}: thrown by the sync methods,
- * delivered through the future by {@link #sendAsync(Message)}.
+ * delivered through the future by the async ones.
  *
  * <p>Timeout model: {@link ProducerOptions#sendTimeout()} bounds a whole send, every retry included.
  */
 public final class Producer implements AutoCloseable {
     private final ProducerOptions options;
-    private final InflightSends inflight = new InflightSends();
+    private final InflightSends inflight;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
     private RemotingClient client;
@@ -40,6 +41,7 @@ public final class Producer implements AutoCloseable {
 
     private Producer(ProducerOptions options) {
         this.options = options;
+        this.inflight = new InflightSends(options.maxInflightAsync());
     }
 
     /** A producer with the given options; call {@link #start()} before sending. */
@@ -80,35 +82,49 @@ public final class Producer implements AutoCloseable {
      *                           send timeout runs out
      */
     public SendResult send(Message message) {
-        CompletableFuture<SendResult> future = startSend(message);
-        try {
-            // The pipeline bounds itself by the send timeout; the extra second only guards against a bug there.
-            return future.get(options.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw Failures.asProducerException(e);
-        } catch (TimeoutException e) {
-            throw new io.mqproducer.error.DeliveryTimeoutException("no result within the send timeout", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProducerException("interrupted while waiting for the broker", false, e);
-        }
+        return await(track(() -> pipeline.send(message)));
     }
 
     /**
-     * Sends without blocking. The future completes on a producer callback thread, never on a network thread,
-     * and every failure (validation included) arrives through it as a {@link ProducerException}.
+     * Sends to the queue {@code selector} picks and waits for the answer. Messages the selector maps to the
+     * same queue are stored in the order they were sent.
+     */
+    public SendResult send(Message message, MessageQueueSelector selector) {
+        return await(track(() -> pipeline.send(message, selector)));
+    }
+
+    /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
+    public SendResult sendOrderly(Message message, String shardingKey) {
+        return await(track(() -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
+    }
+
+    /**
+     * Sends messages of one topic as batches and waits for the answers. A batch larger than the message size
+     * limit goes as several requests; if a later one fails, a {@link io.mqproducer.error.PartialBatchException}
+     * lists what was stored.
+     */
+    public List<SendResult> sendBatch(List<Message> messages) {
+        return await(track(() -> pipeline.sendBatch(messages)));
+    }
+
+    /**
+     * Sends without blocking on the broker. The future completes on a producer callback thread, never on a
+     * network thread, and every failure (validation included) arrives through it as a {@link ProducerException}.
+     * When {@link ProducerOptions#maxInflightAsync()} sends are already in flight, the caller waits up to the
+     * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        CompletableFuture<SendResult> internal = startSend(message);
-        CompletableFuture<SendResult> external = new CompletableFuture<>();
-        internal.whenCompleteAsync((result, error) -> {
-            if (error == null) {
-                external.complete(result);
-            } else {
-                external.completeExceptionally(Failures.asProducerException(error));
-            }
-        }, runtime.callbacks());
-        return external;
+        return async(() -> pipeline.send(message));
+    }
+
+    /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
+    public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
+        return async(() -> pipeline.send(message, selector));
+    }
+
+    /** Async variant of {@link #sendBatch(List)}. */
+    public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
+        return async(() -> pipeline.sendBatch(messages));
     }
 
     /**
@@ -116,24 +132,14 @@ public final class Producer implements AutoCloseable {
      * unnoticed. Returns once the message is on the socket; errors before that are thrown.
      */
     public void sendOneway(Message message) {
-        CompletableFuture<Void> written = track(() -> pipeline.sendOneway(message));
-        try {
-            written.get(options.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw Failures.asProducerException(e);
-        } catch (TimeoutException e) {
-            throw new io.mqproducer.error.DeliveryTimeoutException("oneway message not written within the send timeout", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProducerException("interrupted while writing", false, e);
-        }
+        await(track(() -> pipeline.sendOneway(message)));
     }
 
     /**
      * Probes every name server and every broker this producer routes to, all at once; completes within
      * {@code timeout} (for health checks).
      */
-    public CompletableFuture<ConnectivityReport> checkConnectivity(java.time.Duration timeout) {
+    public CompletableFuture<ConnectivityReport> checkConnectivity(Duration timeout) {
         if (state != State.STARTED) {
             return CompletableFuture.failedFuture(new ProducerClosedException("producer is not running"));
         }
@@ -148,6 +154,11 @@ public final class Producer implements AutoCloseable {
     /** Sends started and not yet finished. */
     public int inflightSends() {
         return inflight.count();
+    }
+
+    /** Whether {@link #start()} was called and {@link #close()} was not. */
+    public boolean isRunning() {
+        return state == State.STARTED;
     }
 
     /**
@@ -172,11 +183,42 @@ public final class Producer implements AutoCloseable {
         runtime.stopCallbacks();
     }
 
-    private CompletableFuture<SendResult> startSend(Message message) {
-        return track(() -> pipeline.send(message));
+    private <T> T await(CompletableFuture<T> future) {
+        return SyncWait.await(future, options.sendTimeout());
     }
 
-    private <T> CompletableFuture<T> track(java.util.function.Supplier<CompletableFuture<T>> send) {
+    private <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> send) {
+        if (state != State.STARTED) {
+            return track(send); // fails at once, without taking a slot
+        }
+        try {
+            inflight.acquireAsyncSlot(options.sendTimeout());
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<T> internal = track(send);
+        CompletableFuture<T> external = new CompletableFuture<>();
+        internal.whenComplete((result, error) -> {
+            inflight.releaseAsyncSlot();
+            // Hand over to a callback thread: user code must never run on (and block) a network thread.
+            try {
+                runtime.callbacks().execute(() -> complete(external, result, error));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                complete(external, result, error);
+            }
+        });
+        return external;
+    }
+
+    private static <T> void complete(CompletableFuture<T> external, T result, Throwable error) {
+        if (error == null) {
+            external.complete(result);
+        } else {
+            external.completeExceptionally(Failures.asProducerException(error));
+        }
+    }
+
+    private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send) {
         if (state != State.STARTED) {
             return CompletableFuture.failedFuture(new ProducerClosedException(state == State.NEW
                     ? "producer is not started: call start() first" : "producer is closed"));

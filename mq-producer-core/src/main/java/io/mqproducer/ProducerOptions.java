@@ -28,6 +28,10 @@ public final class ProducerOptions {
     private final int ioThreads;
     private final boolean binaryHeaders;
     private final SendObserver observer;
+    private final String namespace;
+    private final int compressionThreshold;
+    private final int compressionLevel;
+    private final int maxInflightAsync;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -41,6 +45,10 @@ public final class ProducerOptions {
         this.ioThreads = b.ioThreads;
         this.binaryHeaders = b.binaryHeaders;
         this.observer = b.observer;
+        this.namespace = b.namespace;
+        this.compressionThreshold = b.compressionThreshold;
+        this.compressionLevel = b.compressionLevel;
+        this.maxInflightAsync = b.maxInflightAsync;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -107,6 +115,26 @@ public final class ProducerOptions {
         return observer;
     }
 
+    /** Namespace prefixed to topics and the group ({@code ns%topic}), or empty for none. */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Bodies larger than this many bytes are sent zlib-compressed. */
+    public int compressionThreshold() {
+        return compressionThreshold;
+    }
+
+    /** zlib level, 0 (none) to 9 (smallest). */
+    public int compressionLevel() {
+        return compressionLevel;
+    }
+
+    /** Async sends allowed in flight at once; further callers wait (within the send timeout) for a slot. */
+    public int maxInflightAsync() {
+        return maxInflightAsync;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
@@ -126,6 +154,10 @@ public final class ProducerOptions {
         private int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
         private boolean binaryHeaders = true;
         private SendObserver observer = SendObserver.NOOP;
+        private String namespace = "";
+        private int compressionThreshold = 4 * 1024;
+        private int compressionLevel = 5;
+        private int maxInflightAsync = 10_000;
 
         private Builder() {
         }
@@ -189,6 +221,30 @@ public final class ProducerOptions {
             return this;
         }
 
+        /** Prefixes topics and group with {@code namespace%}, as RocketMQ's own client does. */
+        public Builder namespace(String namespace) {
+            this.namespace = namespace == null ? "" : namespace;
+            return this;
+        }
+
+        /** Compresses bodies larger than this many bytes (default 4 KiB). */
+        public Builder compressionThreshold(int compressionThreshold) {
+            this.compressionThreshold = compressionThreshold;
+            return this;
+        }
+
+        /** zlib level 0-9 (default 5). */
+        public Builder compressionLevel(int compressionLevel) {
+            this.compressionLevel = compressionLevel;
+            return this;
+        }
+
+        /** Async sends allowed in flight at once (default 10,000). */
+        public Builder maxInflightAsync(int maxInflightAsync) {
+            this.maxInflightAsync = maxInflightAsync;
+            return this;
+        }
+
         /** Sets the hook told about retries. */
         public Builder observer(SendObserver observer) {
             this.observer = observer;
@@ -218,6 +274,19 @@ public final class ProducerOptions {
             if (maxMessageSize < 1 || maxMessageSize > 64 * 1024 * 1024) {
                 throw new InvalidOptionsException("max message size must be between 1 byte and 64 MiB, was "
                         + maxMessageSize);
+            }
+            if (!namespace.isEmpty() && !namespace.matches("[a-zA-Z0-9_-]{1,64}")) {
+                throw new InvalidOptionsException("namespace '" + namespace
+                        + "' must be 1-64 characters of letters, digits, '_' and '-'");
+            }
+            if (compressionThreshold < 0) {
+                throw new InvalidOptionsException("compression threshold must be >= 0, was " + compressionThreshold);
+            }
+            if (compressionLevel < 0 || compressionLevel > 9) {
+                throw new InvalidOptionsException("compression level must be between 0 and 9, was " + compressionLevel);
+            }
+            if (maxInflightAsync < 1) {
+                throw new InvalidOptionsException("max in-flight async sends must be >= 1, was " + maxInflightAsync);
             }
             if (observer == null) {
                 throw new InvalidOptionsException("observer must not be null");

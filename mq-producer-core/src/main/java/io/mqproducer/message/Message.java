@@ -20,6 +20,9 @@ public final class Message {
     private final Map<String, String> properties;
     private final int flag;
     private final boolean waitStoreMsgOk;
+    private final int delayLevel;
+    private final long deliverAtMillis;
+    private final long delayMillis;
 
     private Message(Builder builder) {
         this.topic = builder.topic;
@@ -29,6 +32,9 @@ public final class Message {
         this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
         this.flag = builder.flag;
         this.waitStoreMsgOk = builder.waitStoreMsgOk;
+        this.delayLevel = builder.delayLevel;
+        this.deliverAtMillis = builder.deliverAtMillis;
+        this.delayMillis = builder.delayMillis;
     }
 
     /** Starts a message for {@code topic}. */
@@ -76,6 +82,36 @@ public final class Message {
         return waitStoreMsgOk;
     }
 
+    /** The classic delay level (1 = the broker's first level, 1 s by default), or 0 for none. */
+    public int delayLevel() {
+        return delayLevel;
+    }
+
+    /** Epoch milliseconds at which a RocketMQ 5 timer message becomes visible, or 0 for none. */
+    public long deliverAtMillis() {
+        return deliverAtMillis;
+    }
+
+    /** Delay in milliseconds after which a RocketMQ 5 timer message becomes visible, or 0 for none. */
+    public long delayMillis() {
+        return delayMillis;
+    }
+
+    /** Whether delivery is deferred by a delay level or a timer. */
+    public boolean isDelayed() {
+        return delayLevel > 0 || deliverAtMillis > 0 || delayMillis > 0;
+    }
+
+    /** A builder holding this message's parts, to derive a changed copy. */
+    public Builder toBuilder(String newTopic) {
+        Builder builder = new Builder(newTopic).body(body).tags(tags).keys(keys).properties(properties).flag(flag)
+                .waitStoreMsgOk(waitStoreMsgOk);
+        builder.delayLevel = delayLevel;
+        builder.deliverAtMillis = deliverAtMillis;
+        builder.delayMillis = delayMillis;
+        return builder;
+    }
+
     @Override
     public String toString() {
         // The body stays out: it may hold personal data.
@@ -92,6 +128,9 @@ public final class Message {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private int flag;
         private boolean waitStoreMsgOk = true;
+        private int delayLevel;
+        private long deliverAtMillis;
+        private long delayMillis;
 
         private Builder(String topic) {
             this.topic = topic;
@@ -151,6 +190,29 @@ public final class Message {
             return this;
         }
 
+        /**
+         * Defers delivery by a classic delay level: 1..18 map to the broker's {@code messageDelayLevel}
+         * list (1s 5s 10s 30s 1m 2m ... 2h by default).
+         */
+        public Builder delayLevel(int level) {
+            this.delayLevel = level;
+            return this;
+        }
+
+        /** Makes this a RocketMQ 5 timer message that becomes visible at {@code time}. */
+        public Builder deliverAt(java.time.Instant time) {
+            Objects.requireNonNull(time, "time");
+            this.deliverAtMillis = time.toEpochMilli();
+            return this;
+        }
+
+        /** Makes this a RocketMQ 5 timer message that becomes visible {@code delay} after the broker got it. */
+        public Builder deliverAfter(java.time.Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            this.delayMillis = delay.toMillis();
+            return this;
+        }
+
         /** Validates and builds the message. */
         public Message build() {
             MessageRules.checkTopic(topic);
@@ -158,6 +220,7 @@ public final class Message {
             MessageRules.checkTags(tags);
             MessageRules.checkKeys(keys);
             MessageRules.checkProperties(properties);
+            MessageRules.checkDelay(delayLevel, deliverAtMillis, delayMillis);
             return new Message(this);
         }
     }

@@ -9,6 +9,9 @@ import java.util.Map;
 /** The rules a message must follow before it may go on the wire. */
 public final class MessageRules {
 
+    /** Levels of the broker's default {@code messageDelayLevel} list. */
+    public static final int MAX_DELAY_LEVEL = 18;
+
     private MessageRules() {
     }
 
@@ -86,6 +89,22 @@ public final class MessageRules {
             }
             checkNoSeparators("property name", name);
             checkNoSeparators("value of property '" + printable(name) + "'", property.getValue());
+        }
+    }
+
+    static void checkDelay(int delayLevel, long deliverAtMillis, long delayMillis) {
+        int kinds = (delayLevel != 0 ? 1 : 0) + (deliverAtMillis != 0 ? 1 : 0) + (delayMillis != 0 ? 1 : 0);
+        if (kinds > 1) {
+            throw new InvalidMessageException("use one of delay level, deliver-at time and deliver-after delay, not several");
+        }
+        if (delayLevel < 0 || delayLevel > MAX_DELAY_LEVEL) {
+            throw new InvalidMessageException("delay level must be between 1 and " + MAX_DELAY_LEVEL + ", was " + delayLevel);
+        }
+        if (deliverAtMillis < 0) {
+            throw new InvalidMessageException("deliver-at time must be after 1970");
+        }
+        if (delayMillis < 0) {
+            throw new InvalidMessageException("deliver-after delay must not be negative, was " + delayMillis + " ms");
         }
     }
 

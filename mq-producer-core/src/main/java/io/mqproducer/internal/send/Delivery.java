@@ -1,34 +1,56 @@
 package io.mqproducer.internal.send;
 
-import io.mqproducer.SendResult;
+import io.mqproducer.MessageQueue;
 import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.error.ProducerException;
-import io.mqproducer.message.Message;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.route.TopicPublishInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One message on its way: its encoded parts, its deadline, the attempts made so far and the future its
- * caller holds. Attempts run one after another, never concurrently, so the state needs no locking beyond
- * the happens-before edges of the futures that chain the attempts.
+ * One request on its way (a message or a batch): how to build it for a queue, how to read the answer, its
+ * deadline, the attempts made so far and the future its caller holds. Attempts run one after another, never
+ * concurrently, so the state needs no locking beyond the happens-before edges of the chaining futures.
+ *
+ * @param <T> what a successful answer becomes
  */
-final class Delivery {
-    final Message message;
-    final String uniqueId;
-    final String properties;
-    final long bornTimestamp;
-    final CompletableFuture<SendResult> result = new CompletableFuture<>();
+final class Delivery<T> {
+
+    /** Builds the request for one queue. */
+    interface RequestBuilder {
+        RemotingCommand build(MessageQueue queue, int opaque);
+    }
+
+    /** Reads a successful answer, or throws the typed error it stands for. */
+    interface Interpreter<T> {
+        T interpret(RemotingCommand response, MessageQueue queue);
+    }
+
+    /** Chooses the queue; null means the pipeline's round robin. */
+    interface Chooser {
+        MessageQueue choose(TopicPublishInfo table);
+    }
+
+    final String userTopic;
+    final String wireTopic;
+    final RequestBuilder requests;
+    final Interpreter<T> interpreter;
+    final Chooser chooser;
+    final CompletableFuture<T> result = new CompletableFuture<>();
     private final long deadlineNanos;
     private final long budgetMillis;
     private final List<ProducerException> failures = new ArrayList<>(2);
     private int attempts;
 
-    Delivery(Message message, String uniqueId, String properties, long budgetMillis) {
-        this.message = message;
-        this.uniqueId = uniqueId;
-        this.properties = properties;
-        this.bornTimestamp = System.currentTimeMillis();
+    Delivery(String userTopic, String wireTopic, RequestBuilder requests, Interpreter<T> interpreter, Chooser chooser,
+             long budgetMillis) {
+        this.userTopic = userTopic;
+        this.wireTopic = wireTopic;
+        this.requests = requests;
+        this.interpreter = interpreter;
+        this.chooser = chooser;
         this.budgetMillis = budgetMillis;
         this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
     }
@@ -46,8 +68,8 @@ final class Delivery {
         return (deadlineNanos - System.nanoTime()) / 1_000_000L;
     }
 
-    void succeed(SendResult sendResult) {
-        result.complete(sendResult);
+    void succeed(T value) {
+        result.complete(value);
     }
 
     void record(ProducerException failure) {
@@ -68,7 +90,7 @@ final class Delivery {
     /** Fails because the budget ran out; every attempt's error is attached. */
     void failTimedOut() {
         ProducerException last = failures.isEmpty() ? null : failures.get(failures.size() - 1);
-        DeliveryTimeoutException timeout = new DeliveryTimeoutException("message to topic " + message.topic()
+        DeliveryTimeoutException timeout = new DeliveryTimeoutException("send to topic " + userTopic
                 + " was not acknowledged within " + budgetMillis + " ms (" + attempts + " attempt"
                 + (attempts == 1 ? "" : "s") + ")", last);
         for (ProducerException earlier : failures) {

@@ -9,6 +9,8 @@ import io.mqproducer.error.ProtocolException;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.ResponseCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** Reads a broker's answer to a send: a {@link SendResult}, or the typed error it stands for. */
@@ -21,20 +23,42 @@ final class ResponseInterpreter {
     private ResponseInterpreter() {
     }
 
+    /** The result of a single-message send; {@code queue} carries the topic as the application names it. */
     static SendResult interpret(RemotingCommand response, MessageQueue queue, String uniqueId) {
-        SendStatus status = switch (response.code()) {
+        SendStatus status = status(response, queue);
+        return new SendResult(status, uniqueId, response.extField("msgId"), stored(response, queue),
+                parseLong(response, "queueOffset"), response.extField(MessageProperty.MSG_REGION));
+    }
+
+    /** One result per batch member, in order: consecutive queue offsets, the broker's ids split at commas. */
+    static List<SendResult> interpretBatch(RemotingCommand response, MessageQueue queue, List<String> uniqueIds) {
+        SendStatus status = status(response, queue);
+        MessageQueue stored = stored(response, queue);
+        long firstOffset = parseLong(response, "queueOffset");
+        String ids = response.extField("msgId");
+        String[] offsetIds = ids == null ? new String[0] : ids.split(",");
+        String region = response.extField(MessageProperty.MSG_REGION);
+        List<SendResult> results = new ArrayList<>(uniqueIds.size());
+        for (int i = 0; i < uniqueIds.size(); i++) {
+            String offsetId = offsetIds.length == uniqueIds.size() ? offsetIds[i] : null;
+            results.add(new SendResult(status, uniqueIds.get(i), offsetId, stored, firstOffset + i, region));
+        }
+        return results;
+    }
+
+    private static SendStatus status(RemotingCommand response, MessageQueue queue) {
+        return switch (response.code()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
             case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
             case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
             default -> throw rejection(response, queue.brokerName());
         };
+    }
+
+    private static MessageQueue stored(RemotingCommand response, MessageQueue queue) {
         int queueId = parseInt(response, "queueId", queue.queueId());
-        long offset = parseLong(response, "queueOffset");
-        MessageQueue stored = queueId == queue.queueId() ? queue
-                : new MessageQueue(queue.topic(), queue.brokerName(), queueId);
-        return new SendResult(status, uniqueId, response.extField("msgId"), stored, offset,
-                response.extField(MessageProperty.MSG_REGION));
+        return queueId == queue.queueId() ? queue : new MessageQueue(queue.topic(), queue.brokerName(), queueId);
     }
 
     static BrokerRejectedException rejection(RemotingCommand response, String brokerName) {

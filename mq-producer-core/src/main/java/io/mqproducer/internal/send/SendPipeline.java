@@ -3,8 +3,11 @@ package io.mqproducer.internal.send;
 import io.mqproducer.MessageQueue;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.SendResult;
+import io.mqproducer.error.InvalidMessageException;
+import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import io.mqproducer.internal.route.TopicRouteCache;
@@ -12,20 +15,24 @@ import io.mqproducer.internal.select.QueueSelector;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
+import io.mqproducer.spi.MessageQueueSelector;
 import io.mqproducer.spi.SendObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The send path, one for every mode: validate, look up the route, select a queue, resolve the broker's
- * master, encode, invoke, interpret; on a retriable failure try another broker while attempts and time
- * remain. Futures returned here fail with {@link ProducerException}s, never wrapped.
+ * The send path, one for every mode: validate, encode, look up the route, select a queue, resolve the
+ * broker's master, invoke, interpret; on a retriable failure try again (another broker, unless the caller
+ * chose the queue) while attempts and time remain. Futures returned here fail with
+ * {@link ProducerException}s, never wrapped.
  */
 public final class SendPipeline {
     private final RemotingClient client;
     private final TopicRouteCache routes;
     private final QueueSelector selector;
     private final SendRequestFactory requests;
-    private final MessageIdGenerator ids = new MessageIdGenerator();
     private final long timeoutMillis;
     private final int retries;
     private final int maxMessageSize;
@@ -35,74 +42,181 @@ public final class SendPipeline {
         this.client = client;
         this.routes = routes;
         this.selector = selector;
-        this.requests = new SendRequestFactory(options.producerGroup());
+        this.requests = new SendRequestFactory(options);
         this.timeoutMillis = options.sendTimeout().toMillis();
         this.retries = options.retries();
         this.maxMessageSize = options.maxMessageSize();
         this.observer = options.observer();
     }
 
-    /** Sends {@code message}, retrying on other brokers within the send timeout. */
+    /** Sends {@code message} to a round-robin queue, retrying on other brokers within the send timeout. */
     public CompletableFuture<SendResult> send(Message message) {
-        Delivery delivery;
+        return send(message, null, Map.of(), 0);
+    }
+
+    /** Sends {@code message} to the queue {@code queueSelector} picks; retries stay on the queue it picks. */
+    public CompletableFuture<SendResult> send(Message message, MessageQueueSelector queueSelector) {
+        if (queueSelector == null) {
+            return CompletableFuture.failedFuture(new InvalidMessageException("queue selector must not be null"));
+        }
+        return send(message, queueSelector, Map.of(), 0);
+    }
+
+    /** Sends with extra system properties and sysFlag bits (transactional half messages). */
+    public CompletableFuture<SendResult> send(Message message, MessageQueueSelector queueSelector,
+                                              Map<String, String> systemProperties, int sysFlag) {
+        OutgoingMessage outgoing;
         try {
-            delivery = prepare(message);
+            outgoing = encode(message, systemProperties, sysFlag);
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
+        long born = System.currentTimeMillis();
+        Delivery<SendResult> delivery = new Delivery<>(message.topic(), outgoing.wireTopic(),
+                (queue, opaque) -> requests.request(outgoing, queue, opaque, born),
+                (response, queue) -> ResponseInterpreter.interpret(response, userQueue(queue), outgoing.uniqueId()),
+                chooser(queueSelector, message), timeoutMillis);
         attempt(delivery, null);
         return delivery.result;
     }
 
     /** Writes {@code message} to one queue without waiting for the broker; no retries. */
     public CompletableFuture<Void> sendOneway(Message message) {
-        Delivery delivery;
+        OutgoingMessage outgoing;
         try {
-            delivery = prepare(message);
+            outgoing = encode(message, Map.of(), 0);
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return routes.publishInfo(message.topic()).thenCompose(table -> {
+        long born = System.currentTimeMillis();
+        return routes.publishInfo(outgoing.wireTopic()).thenCompose(table -> {
             MessageQueue queue = selector.select(table, null);
-            RemotingCommand request = requests.request(message, delivery.properties, queue, client.nextOpaque(),
-                    delivery.bornTimestamp);
+            RemotingCommand request = requests.request(outgoing, queue, client.nextOpaque(), born);
             return client.invokeOneway(table.masterAddress(queue.brokerName()), request, timeoutMillis);
-        }).exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.unwrap(error)));
+        }).exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.asProducerException(error)));
     }
 
-    private Delivery prepare(Message message) {
+    /**
+     * Sends messages of one topic as {@code SEND_BATCH_MESSAGE}: one request per part that fits the size limit,
+     * parts one after another. Results come in the order of {@code messages}.
+     */
+    public CompletableFuture<List<SendResult>> sendBatch(List<Message> messages) {
+        List<List<OutgoingMessage>> parts;
+        try {
+            BatchPlanner.check(messages, maxMessageSize);
+            List<OutgoingMessage> members = new ArrayList<>(messages.size());
+            for (Message message : messages) {
+                members.add(requests.encodeBatchMember(message));
+            }
+            parts = BatchPlanner.split(members, maxMessageSize);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<List<SendResult>> all = CompletableFuture.completedFuture(new ArrayList<>());
+        for (int i = 0; i < parts.size(); i++) {
+            List<OutgoingMessage> part = parts.get(i);
+            int index = i;
+            all = all.thenCompose(done -> sendBatchPart(part).handle((results, error) -> {
+                if (error != null) {
+                    ProducerException cause = Failures.asProducerException(error);
+                    if (done.isEmpty()) {
+                        throw cause;
+                    }
+                    throw new PartialBatchException("batch part " + (index + 1) + " of " + parts.size() + " failed after "
+                            + done.size() + " messages were stored: " + cause.getMessage(), done, cause);
+                }
+                done.addAll(results);
+                return done;
+            }));
+        }
+        return all.exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.asProducerException(error)));
+    }
+
+    private CompletableFuture<List<SendResult>> sendBatchPart(List<OutgoingMessage> part) {
+        Message first = part.get(0).source();
+        List<BatchBodyEncoder.Member> members = new ArrayList<>(part.size());
+        List<String> uniqueIds = new ArrayList<>(part.size());
+        for (OutgoingMessage member : part) {
+            members.add(BatchPlanner.member(member));
+            uniqueIds.add(member.uniqueId());
+        }
+        byte[] body = BatchBodyEncoder.encode(members);
+        long born = System.currentTimeMillis();
+        String wireTopic = part.get(0).wireTopic();
+        Delivery<List<SendResult>> delivery = new Delivery<>(first.topic(), wireTopic,
+                (queue, opaque) -> requests.batchRequest(wireTopic, batchProperties(first), body, queue, opaque, born),
+                (response, queue) -> ResponseInterpreter.interpretBatch(response, userQueue(queue), uniqueIds),
+                null, timeoutMillis);
+        attempt(delivery, null);
+        return delivery.result;
+    }
+
+    private static String batchProperties(Message first) {
+        return first.waitStoreMsgOk() ? "" : io.mqproducer.internal.codec.MessagePropertiesCodec.encode(
+                Map.of(io.mqproducer.internal.protocol.MessageProperty.WAIT_STORE_MSG_OK, "false"));
+    }
+
+    private OutgoingMessage encode(Message message, Map<String, String> systemProperties, int sysFlag) {
         if (message == null) {
-            throw new io.mqproducer.error.InvalidMessageException("message must not be null");
+            throw new InvalidMessageException("message must not be null");
         }
         MessageRules.checkBodySize(message.body(), maxMessageSize);
-        String uniqueId = ids.next();
-        return new Delivery(message, uniqueId, requests.properties(message, uniqueId), timeoutMillis);
+        return requests.encode(message, systemProperties, sysFlag);
     }
 
-    private void attempt(Delivery delivery, String avoidBroker) {
+    private Delivery.Chooser chooser(MessageQueueSelector queueSelector, Message message) {
+        if (queueSelector == null) {
+            return null;
+        }
+        return table -> {
+            List<MessageQueue> userQueues = table.queues().stream().map(this::userQueue).toList();
+            MessageQueue chosen = queueSelector.select(userQueues, message);
+            int index = userQueues.indexOf(chosen);
+            if (index < 0) {
+                throw new InvalidMessageException("queue selector returned " + chosen + ", which is not one of the topic's "
+                        + "writable queues");
+            }
+            return table.queues().get(index);
+        };
+    }
+
+    private MessageQueue userQueue(MessageQueue wireQueue) {
+        if (requests.namespace().isEmpty()) {
+            return wireQueue;
+        }
+        return new MessageQueue(requests.namespace().unwrap(wireQueue.topic()), wireQueue.brokerName(), wireQueue.queueId());
+    }
+
+    private <T> void attempt(Delivery<T> delivery, String avoidBroker) {
         delivery.startAttempt();
-        routes.publishInfo(delivery.message.topic()).whenComplete((table, error) -> {
+        routes.publishInfo(delivery.wireTopic).whenComplete((table, error) -> {
             if (error != null) {
                 onFailure(delivery, null, Failures.asProducerException(error));
-            } else {
-                invoke(delivery, table, avoidBroker);
+                return;
             }
+            MessageQueue queue;
+            try {
+                queue = delivery.chooser == null ? selector.select(table, avoidBroker) : delivery.chooser.choose(table);
+            } catch (RuntimeException e) {
+                delivery.record(Failures.asProducerException(e));
+                delivery.failWithLast();
+                return;
+            }
+            invoke(delivery, table, queue);
         });
     }
 
-    private void invoke(Delivery delivery, TopicPublishInfo table, String avoidBroker) {
+    private <T> void invoke(Delivery<T> delivery, TopicPublishInfo table, MessageQueue queue) {
         long remaining = delivery.remainingMillis();
         if (remaining <= 0) {
             delivery.failTimedOut();
             return;
         }
-        MessageQueue queue = selector.select(table, avoidBroker);
-        RemotingCommand request = requests.request(delivery.message, delivery.properties, queue, client.nextOpaque(),
-                delivery.bornTimestamp);
+        RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
         client.invoke(table.masterAddress(queue.brokerName()), request, remaining).whenComplete((response, error) -> {
             if (error == null) {
                 try {
-                    delivery.succeed(ResponseInterpreter.interpret(response, queue, delivery.uniqueId));
+                    delivery.succeed(delivery.interpreter.interpret(response, queue));
                     return;
                 } catch (ProducerException rejected) {
                     onFailure(delivery, queue, rejected);
@@ -113,14 +227,14 @@ public final class SendPipeline {
         });
     }
 
-    private void onFailure(Delivery delivery, MessageQueue queue, ProducerException failure) {
+    private <T> void onFailure(Delivery<T> delivery, MessageQueue queue, ProducerException failure) {
         delivery.record(failure);
         if (!failure.isRetriable()) {
             delivery.failWithLast();
             return;
         }
         if (queue != null) {
-            routes.refresh(delivery.message.topic());
+            routes.refresh(delivery.wireTopic);
         }
         if (delivery.remainingMillis() <= 0) {
             delivery.failTimedOut();
@@ -128,7 +242,7 @@ public final class SendPipeline {
             // Route failures are not retried: the name servers were already tried in turn.
             delivery.failWithLast();
         } else {
-            observer.onRetry(delivery.message.topic(), queue.brokerName(), failure);
+            observer.onRetry(delivery.userTopic, queue.brokerName(), failure);
             attempt(delivery, queue.brokerName());
         }
     }

@@ -1,31 +1,73 @@
 package io.mqproducer.internal.send;
 
 import io.mqproducer.MessageQueue;
+import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidMessageException;
+import io.mqproducer.internal.codec.BodyCompression;
 import io.mqproducer.internal.codec.MessagePropertiesCodec;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.RequestCode;
+import io.mqproducer.internal.protocol.SysFlag;
 import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.message.Message;
+import io.mqproducer.message.MessageRules;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns a message into the {@code SEND_MESSAGE_V2} request for one queue. */
+/** Turns messages into wire form and into {@code SEND_MESSAGE_V2} / {@code SEND_BATCH_MESSAGE} requests. */
 final class SendRequestFactory {
     /** Brokers store the property string's length in two bytes. */
     static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
 
-    private final String producerGroup;
+    private final String wireGroup;
+    private final Namespace namespace;
+    private final int compressionThreshold;
+    private final int compressionLevel;
+    private final MessageIdGenerator ids = new MessageIdGenerator();
 
-    SendRequestFactory(String producerGroup) {
-        this.producerGroup = producerGroup;
+    SendRequestFactory(ProducerOptions options) {
+        this.namespace = new Namespace(options.namespace());
+        this.wireGroup = namespace.wrap(options.producerGroup());
+        this.compressionThreshold = options.compressionThreshold();
+        this.compressionLevel = options.compressionLevel();
     }
 
-    /** The encoded property string: user properties, then tags, keys, store-wait flag and the unique id. */
-    String properties(Message message, String uniqueId) {
+    Namespace namespace() {
+        return namespace;
+    }
+
+    /** The wire form of a single message: namespace applied, body compressed when large, unique id assigned. */
+    OutgoingMessage encode(Message message, Map<String, String> extraProperties, int extraSysFlag) {
+        String wireTopic = namespace.wrap(message.topic());
+        if (!namespace.isEmpty()) {
+            MessageRules.checkTopic(wireTopic);
+        }
+        byte[] body = message.body();
+        int sysFlag = extraSysFlag;
+        if (body.length > compressionThreshold) {
+            byte[] compressed = BodyCompression.zlib(body, compressionLevel);
+            if (compressed.length < body.length) {
+                body = compressed;
+                sysFlag |= SysFlag.COMPRESSED | BodyCompression.ZLIB_TYPE_FLAG;
+            }
+        }
+        String uniqueId = ids.next();
+        return new OutgoingMessage(message, wireTopic, body, sysFlag, properties(message, uniqueId, extraProperties),
+                uniqueId);
+    }
+
+    /** The wire form of a batch member: never compressed (brokers store batch members as given). */
+    OutgoingMessage encodeBatchMember(Message message) {
+        String uniqueId = ids.next();
+        return new OutgoingMessage(message, namespace.wrap(message.topic()), message.body(), 0,
+                properties(message, uniqueId, Map.of()), uniqueId);
+    }
+
+    /** The encoded property string: user properties, then tags, keys, delay, store-wait flag and the unique id. */
+    static String properties(Message message, String uniqueId, Map<String, String> extra) {
         Map<String, String> all = new LinkedHashMap<>(message.properties());
         if (message.tags() != null) {
             all.put(MessageProperty.TAGS, message.tags());
@@ -33,10 +75,20 @@ final class SendRequestFactory {
         if (!message.keys().isEmpty()) {
             all.put(MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, message.keys()));
         }
+        if (message.delayLevel() > 0) {
+            all.put(MessageProperty.DELAY_LEVEL, Integer.toString(message.delayLevel()));
+        } else if (message.deliverAtMillis() > 0) {
+            all.put(MessageProperty.TIMER_DELIVER_MS, Long.toString(message.deliverAtMillis()));
+        } else if (message.delayMillis() > 0) {
+            all.put(MessageProperty.TIMER_DELAY_MS, Long.toString(message.delayMillis()));
+        }
         if (!message.waitStoreMsgOk()) {
             all.put(MessageProperty.WAIT_STORE_MSG_OK, "false");
         }
-        all.put(MessageProperty.UNIQ_KEY, uniqueId);
+        all.putAll(extra);
+        if (uniqueId != null) {
+            all.put(MessageProperty.UNIQ_KEY, uniqueId);
+        }
         String encoded = MessagePropertiesCodec.encode(all);
         int bytes = encoded.length() <= MAX_PROPERTIES_BYTES / 3 ? encoded.length()
                 : encoded.getBytes(StandardCharsets.UTF_8).length;
@@ -47,22 +99,34 @@ final class SendRequestFactory {
         return encoded;
     }
 
-    RemotingCommand request(Message message, String properties, MessageQueue queue,
-                            int opaque, long bornTimestamp) {
+    RemotingCommand request(OutgoingMessage message, MessageQueue queue, int opaque, long bornTimestamp) {
+        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, opaque,
+                header(message.wireTopic(), queue, message.sysFlag(), message.source().flag(), message.properties(),
+                        bornTimestamp, false), message.body());
+    }
+
+    RemotingCommand batchRequest(String wireTopic, String properties, byte[] body, MessageQueue queue, int opaque,
+                                 long bornTimestamp) {
+        return RemotingCommand.request(RequestCode.SEND_BATCH_MESSAGE, opaque,
+                header(wireTopic, queue, 0, 0, properties, bornTimestamp, true), body);
+    }
+
+    private Map<String, String> header(String wireTopic, MessageQueue queue, int sysFlag, int flag, String properties,
+                                       long bornTimestamp, boolean batch) {
         Map<String, String> header = new HashMap<>(24);
-        header.put("a", producerGroup);
-        header.put("b", message.topic());
+        header.put("a", wireGroup);
+        header.put("b", wireTopic);
         header.put("c", Topics.AUTO_CREATE_TEMPLATE);
         header.put("d", Integer.toString(Topics.DEFAULT_TOPIC_QUEUE_NUMS));
         header.put("e", Integer.toString(queue.queueId()));
-        header.put("f", "0");
+        header.put("f", Integer.toString(sysFlag));
         header.put("g", Long.toString(bornTimestamp));
-        header.put("h", Integer.toString(message.flag()));
+        header.put("h", Integer.toString(flag));
         header.put("i", properties);
         header.put("j", "0");
         header.put("k", "false");
-        header.put("m", "false");
+        header.put("m", Boolean.toString(batch));
         header.put("n", queue.brokerName());
-        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, opaque, header, message.body());
+        return header;
     }
 }

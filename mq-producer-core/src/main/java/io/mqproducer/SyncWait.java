@@ -1,0 +1,32 @@
+package io.mqproducer;
+
+import io.mqproducer.error.DeliveryTimeoutException;
+import io.mqproducer.error.ProducerException;
+import io.mqproducer.internal.Failures;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Sync sends are bounded waits on the one async path. */
+final class SyncWait {
+    /** The pipeline bounds itself by the send timeout; this margin only guards against a bug there. */
+    private static final long GUARD_MILLIS = 1000;
+
+    private SyncWait() {
+    }
+
+    static <T> T await(CompletableFuture<T> future, Duration sendTimeout) {
+        try {
+            return future.get(sendTimeout.toMillis() + GUARD_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw Failures.asProducerException(e);
+        } catch (TimeoutException e) {
+            throw new DeliveryTimeoutException("no result within the send timeout of " + sendTimeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProducerException("interrupted while waiting for the broker", false, e);
+        }
+    }
+}
