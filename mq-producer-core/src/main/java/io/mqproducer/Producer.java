@@ -4,6 +4,8 @@ import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.client.ConnectivityProbe;
+import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.RoundRobinQueueSelector;
@@ -36,6 +38,9 @@ public final class Producer implements AutoCloseable {
     private SendPipeline pipeline;
     private TopicRouteCache routes;
     private ConnectivityProbe probe;
+    private Heartbeats heartbeats;
+
+    private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
     private enum State { NEW, STARTED, CLOSED }
 
@@ -65,9 +70,13 @@ public final class Producer implements AutoCloseable {
                     InboundRequestHandler.UNSUPPORTED);
             NameServerClient nameServers = new NameServerClient(client, options.nameServers(),
                     options.sendTimeout().toMillis());
-            routes = new TopicRouteCache(nameServers);
-            probe = new ConnectivityProbe(client, options.nameServers(), options.clientId(), options.producerGroup());
-            runtime = new ProducerRuntime(options, routes);
+            heartbeats = new Heartbeats(client, options.clientId(),
+                    new Namespace(options.namespace()).wrap(options.producerGroup()));
+            long heartbeatTimeout = options.sendTimeout().toMillis();
+            routes = new TopicRouteCache(nameServers, broker -> heartbeats.send(broker, heartbeatTimeout));
+            probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
+            runtime = new ProducerRuntime(options, routes,
+                    () -> heartbeats.sendAll(routes.brokerAddresses(), heartbeatTimeout));
             pipeline = new SendPipeline(client, routes, new RoundRobinQueueSelector(), options);
             state = State.STARTED;
             return this;
@@ -179,6 +188,7 @@ public final class Producer implements AutoCloseable {
         }
         inflight.awaitIdle(options.sendTimeout().toMillis());
         runtime.stopScheduler();
+        heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
         client.close();
         runtime.stopCallbacks();
     }

@@ -12,12 +12,17 @@ final class ProducerRuntime {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService callbacks;
 
-    ProducerRuntime(ProducerOptions options, TopicRouteCache routes) {
+    /** Brokers drop a client they have not heard from for 120 s; RocketMQ's own client beats every 30 s. */
+    private static final long HEARTBEAT_INTERVAL_MILLIS = 30_000;
+
+    ProducerRuntime(ProducerOptions options, TopicRouteCache routes, Runnable heartbeat) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("mq-producer-scheduler", true));
         this.callbacks = Executors.newFixedThreadPool(Math.max(2, options.ioThreads()),
                 new DefaultThreadFactory("mq-producer-callback", true));
         long interval = options.routeRefreshInterval().toMillis();
         scheduler.scheduleWithFixedDelay(routes::refreshAll, interval, interval, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(heartbeat, HEARTBEAT_INTERVAL_MILLIS, HEARTBEAT_INTERVAL_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     ExecutorService callbacks() {

@@ -5,7 +5,6 @@ import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.RequestCode;
 import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.internal.transport.RemotingClient;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,12 @@ import java.util.concurrent.CompletableFuture;
 public final class ConnectivityProbe {
     private final RemotingClient client;
     private final List<String> nameServers;
-    private final String clientId;
-    private final String producerGroup;
+    private final Heartbeats heartbeats;
 
-    public ConnectivityProbe(RemotingClient client, List<String> nameServers, String clientId, String producerGroup) {
+    public ConnectivityProbe(RemotingClient client, List<String> nameServers, Heartbeats heartbeats) {
         this.client = client;
         this.nameServers = List.copyOf(nameServers);
-        this.clientId = clientId;
-        this.producerGroup = producerGroup;
+        this.heartbeats = heartbeats;
     }
 
     public CompletableFuture<ConnectivityReport> probe(Collection<String> brokers, long timeoutMillis) {
@@ -38,10 +35,7 @@ public final class ConnectivityProbe {
         }
         Map<String, CompletableFuture<Boolean>> brokerChecks = new LinkedHashMap<>();
         for (String address : brokers) {
-            RemotingCommand heartbeat = RemotingCommand.request(RequestCode.HEART_BEAT, client.nextOpaque(),
-                    Map.of(), heartbeatBody());
-            brokerChecks.put(address, client.invoke(address, heartbeat, timeoutMillis)
-                    .handle((r, e) -> e == null && r.code() == 0));
+            brokerChecks.put(address, heartbeats.send(address, timeoutMillis));
         }
         CompletableFuture<?>[] all = new CompletableFuture<?>[names.size() + brokerChecks.size()];
         int i = 0;
@@ -52,17 +46,6 @@ public final class ConnectivityProbe {
             all[i++] = f;
         }
         return CompletableFuture.allOf(all).thenApply(done -> new ConnectivityReport(results(names), results(brokerChecks)));
-    }
-
-    /** The heartbeat a producer sends: its client id and group, no consumers. */
-    byte[] heartbeatBody() {
-        String json = "{\"clientID\":\"" + escape(clientId) + "\",\"consumerDataSet\":[],\"producerDataSet\":[{\"groupName\":\""
-                + escape(producerGroup) + "\"}]}";
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static Map<String, Boolean> results(Map<String, CompletableFuture<Boolean>> checks) {

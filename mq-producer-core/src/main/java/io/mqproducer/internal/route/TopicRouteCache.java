@@ -23,9 +23,15 @@ public final class TopicRouteCache {
     private final NameServerClient nameServers;
     private final ConcurrentHashMap<String, CompletableFuture<TopicPublishInfo>> tables = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownBrokers = ConcurrentHashMap.newKeySet();
+    private final java.util.function.Consumer<String> newBrokerListener;
 
-    public TopicRouteCache(NameServerClient nameServers) {
+    /**
+     * @param newBrokerListener told once about each broker master address that first appears in a route
+     */
+    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener) {
         this.nameServers = nameServers;
+        this.newBrokerListener = newBrokerListener;
     }
 
     /** The publish table of {@code topic}, from the cache or fetched. */
@@ -92,6 +98,23 @@ public final class TopicRouteCache {
     }
 
     private CompletableFuture<TopicPublishInfo> load(String topic) {
+        return fetch(topic).thenApply(this::announceNewBrokers);
+    }
+
+    private TopicPublishInfo announceNewBrokers(TopicPublishInfo info) {
+        for (String address : info.masterAddresses().values()) {
+            if (knownBrokers.add(address)) {
+                try {
+                    newBrokerListener.accept(address);
+                } catch (RuntimeException e) {
+                    log.debug("new-broker listener failed for {}: {}", address, e.toString());
+                }
+            }
+        }
+        return info;
+    }
+
+    private CompletableFuture<TopicPublishInfo> fetch(String topic) {
         return nameServers.fetchRoute(topic)
                 .thenApply(route -> usable(topic, TopicPublishInfo.from(topic, route, false, Integer.MAX_VALUE)))
                 .exceptionallyCompose(error -> unwrap(error) instanceof TopicRouteNotFoundException

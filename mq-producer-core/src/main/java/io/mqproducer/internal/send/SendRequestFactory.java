@@ -7,6 +7,7 @@ import io.mqproducer.internal.codec.BodyCompression;
 import io.mqproducer.internal.codec.MessagePropertiesCodec;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
+import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.protocol.RequestCode;
 import io.mqproducer.internal.protocol.SysFlag;
 import io.mqproducer.internal.protocol.Topics;

@@ -1,22 +1,22 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.protocol;
 
 /**
  * Prefixes topics and groups with a namespace ({@code ns%name}) as RocketMQ's own client does, so several
  * tenants can share a cluster. An empty namespace changes nothing.
  */
-final class Namespace {
+public final class Namespace {
     private static final char SEPARATOR = '%';
     private static final String RETRY_PREFIX = "%RETRY%";
     private static final String DLQ_PREFIX = "%DLQ%";
 
     private final String prefix;
 
-    Namespace(String namespace) {
+    public Namespace(String namespace) {
         this.prefix = namespace == null || namespace.isEmpty() ? "" : namespace + SEPARATOR;
     }
 
     /** The name as the broker sees it. */
-    String wrap(String name) {
+    public String wrap(String name) {
         if (prefix.isEmpty() || name.startsWith(prefix)) {
             return name;
         }
@@ -30,11 +30,11 @@ final class Namespace {
     }
 
     /** The name as the application knows it. */
-    String unwrap(String name) {
+    public String unwrap(String name) {
         return !prefix.isEmpty() && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return prefix.isEmpty();
     }
 }
