@@ -7,6 +7,8 @@ import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
+import io.mqproducer.internal.transaction.CheckBackHandler;
+import io.mqproducer.internal.transaction.TransactionCoordinator;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.RoundRobinQueueSelector;
 import io.mqproducer.internal.send.SendPipeline;
@@ -39,6 +41,7 @@ public final class Producer implements AutoCloseable {
     private TopicRouteCache routes;
     private ConnectivityProbe probe;
     private Heartbeats heartbeats;
+    private TransactionCoordinator transactions;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -66,18 +69,22 @@ public final class Producer implements AutoCloseable {
             if (state == State.STARTED) {
                 return this;
             }
-            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(),
-                    InboundRequestHandler.UNSUPPORTED);
-            NameServerClient nameServers = new NameServerClient(client, options.nameServers(),
-                    options.sendTimeout().toMillis());
-            heartbeats = new Heartbeats(client, options.clientId(),
-                    new Namespace(options.namespace()).wrap(options.producerGroup()));
-            long heartbeatTimeout = options.sendTimeout().toMillis();
-            routes = new TopicRouteCache(nameServers, broker -> heartbeats.send(broker, heartbeatTimeout));
+            Namespace namespace = new Namespace(options.namespace());
+            String wireGroup = namespace.wrap(options.producerGroup());
+            long timeoutMillis = options.sendTimeout().toMillis();
+            runtime = new ProducerRuntime(options);
+            InboundRequestHandler inbound = options.transactionChecker() == null ? InboundRequestHandler.UNSUPPORTED
+                    : new CheckBackHandler(options.transactionChecker(), () -> client, runtime.callbacks(), namespace,
+                    timeoutMillis);
+            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound);
+            heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
+            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
+                    broker -> heartbeats.send(broker, timeoutMillis));
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
-            runtime = new ProducerRuntime(options, routes,
-                    () -> heartbeats.sendAll(routes.brokerAddresses(), heartbeatTimeout));
             pipeline = new SendPipeline(client, routes, new RoundRobinQueueSelector(), options);
+            transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
+            runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
+                    () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
             state = State.STARTED;
             return this;
         }
@@ -142,6 +149,21 @@ public final class Producer implements AutoCloseable {
      */
     public void sendOneway(Message message) {
         await(track(() -> pipeline.sendOneway(message)));
+    }
+
+    /**
+     * Sends {@code message} as a transactional half message, runs {@code localTransaction} on this thread once
+     * the broker stored it, and commits or rolls back as it returns. {@link TransactionState#UNKNOWN} (or an
+     * exception, which is rethrown) leaves the decision to the {@link ProducerOptions#transactionChecker()},
+     * which the broker asks later.
+     */
+    public TransactionResult sendInTransaction(Message message,
+                                               java.util.function.Function<Message, TransactionState> localTransaction) {
+        if (localTransaction == null) {
+            throw new io.mqproducer.error.InvalidMessageException("local transaction must not be null");
+        }
+        SendResult half = await(track(() -> transactions.sendHalf(message)));
+        return await(track(() -> transactions.complete(message, half, localTransaction)));
     }
 
     /**

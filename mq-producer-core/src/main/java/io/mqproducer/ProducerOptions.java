@@ -3,6 +3,7 @@ package io.mqproducer;
 import io.mqproducer.error.InvalidOptionsException;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.spi.SendObserver;
+import io.mqproducer.spi.TransactionChecker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,7 @@ public final class ProducerOptions {
     private final int compressionThreshold;
     private final int compressionLevel;
     private final int maxInflightAsync;
+    private final TransactionChecker transactionChecker;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -49,6 +51,7 @@ public final class ProducerOptions {
         this.compressionThreshold = b.compressionThreshold;
         this.compressionLevel = b.compressionLevel;
         this.maxInflightAsync = b.maxInflightAsync;
+        this.transactionChecker = b.transactionChecker;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -135,6 +138,11 @@ public final class ProducerOptions {
         return maxInflightAsync;
     }
 
+    /** Answers brokers' transaction check-backs for this producer group, or null when none is set. */
+    public TransactionChecker transactionChecker() {
+        return transactionChecker;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
@@ -158,6 +166,7 @@ public final class ProducerOptions {
         private int compressionThreshold = 4 * 1024;
         private int compressionLevel = 5;
         private int maxInflightAsync = 10_000;
+        private TransactionChecker transactionChecker;
 
         private Builder() {
         }
@@ -242,6 +251,12 @@ public final class ProducerOptions {
         /** Async sends allowed in flight at once (default 10,000). */
         public Builder maxInflightAsync(int maxInflightAsync) {
             this.maxInflightAsync = maxInflightAsync;
+            return this;
+        }
+
+        /** Sets the checker that answers the broker's transaction check-backs. */
+        public Builder transactionChecker(TransactionChecker transactionChecker) {
+            this.transactionChecker = transactionChecker;
             return this;
         }
 

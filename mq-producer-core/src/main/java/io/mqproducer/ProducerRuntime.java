@@ -1,26 +1,28 @@
 package io.mqproducer;
 
-import io.mqproducer.internal.route.TopicRouteCache;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The producer's own threads: a scheduler for route refreshes and the pool that completes async callers. */
+/** The producer's own threads: a scheduler for route refreshes and heartbeats, and the pool that runs callbacks. */
 final class ProducerRuntime {
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService callbacks;
-
     /** Brokers drop a client they have not heard from for 120 s; RocketMQ's own client beats every 30 s. */
     private static final long HEARTBEAT_INTERVAL_MILLIS = 30_000;
 
-    ProducerRuntime(ProducerOptions options, TopicRouteCache routes, Runnable heartbeat) {
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService callbacks;
+
+    ProducerRuntime(ProducerOptions options) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("mq-producer-scheduler", true));
         this.callbacks = Executors.newFixedThreadPool(Math.max(2, options.ioThreads()),
                 new DefaultThreadFactory("mq-producer-callback", true));
-        long interval = options.routeRefreshInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(routes::refreshAll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the periodic route refresh and heartbeat. */
+    void schedule(long routeRefreshMillis, Runnable routeRefresh, Runnable heartbeat) {
+        scheduler.scheduleWithFixedDelay(routeRefresh, routeRefreshMillis, routeRefreshMillis, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(heartbeat, HEARTBEAT_INTERVAL_MILLIS, HEARTBEAT_INTERVAL_MILLIS,
                 TimeUnit.MILLISECONDS);
     }

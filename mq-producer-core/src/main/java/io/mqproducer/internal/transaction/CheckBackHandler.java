@@ -1,0 +1,80 @@
+package io.mqproducer.internal.transaction;
+
+import io.mqproducer.HalfMessage;
+import io.mqproducer.TransactionState;
+import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.codec.StoredMessageDecoder;
+import io.mqproducer.internal.codec.StoredMessageDecoder.StoredMessage;
+import io.mqproducer.internal.protocol.MessageProperty;
+import io.mqproducer.internal.protocol.Namespace;
+import io.mqproducer.internal.protocol.RequestCode;
+import io.mqproducer.internal.transport.InboundRequestHandler;
+import io.mqproducer.internal.transport.RemotingClient;
+import io.mqproducer.spi.TransactionChecker;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the broker's {@code CHECK_TRANSACTION_STATE}: decodes the half message, asks the checker on a
+ * callback thread (never on the network thread), and sends the decision back as {@code END_TRANSACTION}.
+ */
+public final class CheckBackHandler implements InboundRequestHandler {
+    private static final Logger log = LoggerFactory.getLogger(CheckBackHandler.class);
+
+    private final TransactionChecker checker;
+    private final Supplier<RemotingClient> client;
+    private final Executor executor;
+    private final Namespace namespace;
+    private final long timeoutMillis;
+
+    public CheckBackHandler(TransactionChecker checker, Supplier<RemotingClient> client, Executor executor,
+                            Namespace namespace, long timeoutMillis) {
+        this.checker = checker;
+        this.client = client;
+        this.executor = executor;
+        this.namespace = namespace;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public RemotingCommand handle(String address, RemotingCommand request) {
+        if (request.code() != RequestCode.CHECK_TRANSACTION_STATE) {
+            return InboundRequestHandler.UNSUPPORTED.handle(address, request);
+        }
+        StoredMessage stored = StoredMessageDecoder.decode(request.body());
+        executor.execute(() -> answer(address, request, stored));
+        return null;
+    }
+
+    private void answer(String address, RemotingCommand request, StoredMessage stored) {
+        String uniqueId = stored.properties().getOrDefault(MessageProperty.UNIQ_KEY, request.extField("msgId"));
+        String transactionId = request.extField("transactionId");
+        TransactionState state;
+        try {
+            state = checker.check(new HalfMessage(namespace.unwrap(stored.topic()), uniqueId, transactionId,
+                    stored.properties(), stored.body()));
+        } catch (RuntimeException e) {
+            log.warn("transaction checker failed for message {}; the broker will ask again: {}", uniqueId, e.toString());
+            state = TransactionState.UNKNOWN;
+        }
+        if (state == null) {
+            state = TransactionState.UNKNOWN;
+        }
+        String group = stored.properties().get(MessageProperty.PRODUCER_GROUP);
+        RemotingCommand end = EndTransactionRequests.build(client.get().nextOpaque(), group, stored.topic(),
+                parseLong(request.extField("tranStateTableOffset")), parseLong(request.extField("commitLogOffset")),
+                state, true, uniqueId, transactionId);
+        client.get().invokeOneway(address, end, timeoutMillis).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.warn("could not answer the transaction check for message {} to {}: {}", uniqueId, address,
+                        error.getMessage());
+            }
+        });
+    }
+
+    private static long parseLong(String value) {
+        return value == null ? 0L : Long.parseLong(value);
+    }
+}
