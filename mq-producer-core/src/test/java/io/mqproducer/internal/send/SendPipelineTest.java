@@ -146,4 +146,25 @@ class SendPipelineTest {
             assertThat(producer.inflightSends()).isZero();
         }
     }
+
+    @Test
+    void fullAsyncWindowMakesTheCallerWaitThenFailsTyped() throws Exception {
+        FakeServer a = server(r -> null);
+        FakeServer b = server(r -> null);
+        try (Producer producer = Producer.create(ProducerOptions.builder(nameServer(a.address(), b.address()).address())
+                .maxInflightAsync(1).sendTimeout(Duration.ofMillis(400)).build()).start()) {
+            java.util.concurrent.CompletableFuture<SendResult> first = producer.sendAsync(MESSAGE);
+            long start = System.nanoTime();
+            java.util.concurrent.CompletableFuture<SendResult> second = producer.sendAsync(MESSAGE);
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            assertThat(waited).as("the caller waited for a slot").isGreaterThanOrEqualTo(100);
+            assertThatThrownBy(() -> first.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DeliveryTimeoutException.class);
+            if (second.isCompletedExceptionally()) {
+                assertThatThrownBy(second::join).hasCauseInstanceOf(ProducerException.class);
+            }
+            assertThatThrownBy(() -> second.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .cause().isInstanceOfAny(io.mqproducer.error.ProducerBusyException.class, DeliveryTimeoutException.class);
+        }
+    }
 }
