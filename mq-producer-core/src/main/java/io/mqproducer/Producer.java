@@ -228,10 +228,9 @@ public final class Producer implements AutoCloseable {
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<T> internal = track(send);
+        CompletableFuture<T> internal = track(send, inflight::releaseAsyncSlot);
         CompletableFuture<T> external = new CompletableFuture<>();
         internal.whenComplete((result, error) -> {
-            inflight.releaseAsyncSlot();
             // Hand over to a callback thread: user code must never run on (and block) a network thread.
             try {
                 runtime.callbacks().execute(() -> complete(external, result, error));
@@ -251,6 +250,11 @@ public final class Producer implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send) {
+        return track(send, () -> { });
+    }
+
+    /** Counts the send as in flight until its future completes; {@code afterDone} runs right after the count drops. */
+    private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send, Runnable afterDone) {
         if (state != State.STARTED) {
             return CompletableFuture.failedFuture(new ProducerClosedException(state == State.NEW
                     ? "producer is not started: call start() first" : "producer is closed"));
@@ -261,9 +265,12 @@ public final class Producer implements AutoCloseable {
             future = send.get();
         } catch (RuntimeException e) {
             inflight.decrement();
+            afterDone.run();
             return CompletableFuture.failedFuture(Failures.asProducerException(e));
         }
-        future.whenComplete((r, e) -> inflight.decrement());
-        return future;
+        return future.whenComplete((r, e) -> {
+            inflight.decrement();
+            afterDone.run();
+        });
     }
 }
