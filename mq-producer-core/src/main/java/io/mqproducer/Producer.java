@@ -10,7 +10,7 @@ import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.transaction.CheckBackHandler;
 import io.mqproducer.internal.transaction.TransactionCoordinator;
 import io.mqproducer.internal.route.TopicRouteCache;
-import io.mqproducer.internal.select.RoundRobinQueueSelector;
+import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.send.SendPipeline;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
@@ -81,7 +81,7 @@ public final class Producer implements AutoCloseable {
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
                     broker -> heartbeats.send(broker, timeoutMillis));
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
-            pipeline = new SendPipeline(client, routes, new RoundRobinQueueSelector(), options);
+            pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));

@@ -11,7 +11,9 @@ import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import io.mqproducer.internal.route.TopicRouteCache;
+import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.select.QueueSelector;
+import io.mqproducer.internal.select.RoundRobinQueueSelector;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
@@ -37,11 +39,14 @@ public final class SendPipeline {
     private final int retries;
     private final int maxMessageSize;
     private final SendObserver observer;
+    private final BrokerAvailability availability;
 
-    public SendPipeline(RemotingClient client, TopicRouteCache routes, QueueSelector selector, ProducerOptions options) {
+    public SendPipeline(RemotingClient client, TopicRouteCache routes, BrokerAvailability availability,
+                        ProducerOptions options) {
         this.client = client;
         this.routes = routes;
-        this.selector = selector;
+        this.availability = availability;
+        this.selector = new RoundRobinQueueSelector(availability);
         this.requests = new SendRequestFactory(options);
         this.timeoutMillis = options.sendTimeout().toMillis();
         this.retries = options.retries();
@@ -213,7 +218,10 @@ public final class SendPipeline {
             return;
         }
         RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
+        long started = System.nanoTime();
         client.invoke(table.masterAddress(queue.brokerName()), request, remaining).whenComplete((response, error) -> {
+            long latencyMillis = (System.nanoTime() - started) / 1_000_000;
+            availability.record(queue.brokerName(), latencyMillis, error != null || isBusy(response));
             if (error == null) {
                 try {
                     delivery.succeed(delivery.interpreter.interpret(response, queue));
@@ -225,6 +233,10 @@ public final class SendPipeline {
             }
             onFailure(delivery, queue, Failures.asProducerException(error));
         });
+    }
+
+    private static boolean isBusy(RemotingCommand response) {
+        return response.code() == io.mqproducer.internal.protocol.ResponseCode.SYSTEM_BUSY;
     }
 
     private <T> void onFailure(Delivery<T> delivery, MessageQueue queue, ProducerException failure) {

@@ -1,0 +1,61 @@
+package io.mqproducer.internal.select;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Latency-aware fault tolerance: a broker that failed, or answered slowly, is avoided for a while that grows
+ * with how bad it was; once the while has passed it is tried again, so a recovered broker gets traffic back.
+ * Pure bookkeeping with an injected clock: no I/O, no threads.
+ */
+public final class BrokerAvailability {
+    /** Latency thresholds (ms) and how long (ms) a broker answering that slowly is avoided. */
+    private static final long[] LATENCY_MILLIS = {100, 550, 1_000, 2_000, 3_000, 15_000};
+    private static final long[] AVOID_MILLIS = {0, 1_000, 2_000, 5_000, 10_000, 30_000};
+    /** A broker that did not answer at all is avoided as long as a very slow one. */
+    static final long FAILURE_AVOID_MILLIS = 10_000;
+
+    private final ConcurrentHashMap<String, Long> avoidUntil = new ConcurrentHashMap<>();
+    private final LongSupplier clockMillis;
+
+    public BrokerAvailability(LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
+    }
+
+    public BrokerAvailability() {
+        this(System::currentTimeMillis);
+    }
+
+    /** Records how a request to {@code broker} went. */
+    public void record(String broker, long latencyMillis, boolean failed) {
+        long avoid = failed ? FAILURE_AVOID_MILLIS : avoidFor(latencyMillis);
+        if (avoid == 0) {
+            avoidUntil.remove(broker);
+        } else {
+            avoidUntil.put(broker, clockMillis.getAsLong() + avoid);
+        }
+    }
+
+    /** Whether {@code broker} should get traffic now. */
+    public boolean isAvailable(String broker) {
+        Long until = avoidUntil.get(broker);
+        if (until == null) {
+            return true;
+        }
+        if (clockMillis.getAsLong() >= until) {
+            avoidUntil.remove(broker, until);
+            return true;
+        }
+        return false;
+    }
+
+    static long avoidFor(long latencyMillis) {
+        long avoid = 0;
+        for (int i = 0; i < LATENCY_MILLIS.length; i++) {
+            if (latencyMillis >= LATENCY_MILLIS[i]) {
+                avoid = AVOID_MILLIS[i];
+            }
+        }
+        return avoid;
+    }
+}
