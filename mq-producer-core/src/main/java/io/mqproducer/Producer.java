@@ -79,7 +79,8 @@ public final class Producer implements AutoCloseable {
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound);
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
-                    broker -> heartbeats.send(broker, timeoutMillis));
+                    broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),
+                    System::currentTimeMillis);
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);

@@ -34,6 +34,7 @@ public final class ProducerOptions {
     private final int compressionLevel;
     private final int maxInflightAsync;
     private final TransactionChecker transactionChecker;
+    private final Duration routeExpiry;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -52,6 +53,7 @@ public final class ProducerOptions {
         this.compressionLevel = b.compressionLevel;
         this.maxInflightAsync = b.maxInflightAsync;
         this.transactionChecker = b.transactionChecker;
+        this.routeExpiry = b.routeExpiry;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -138,6 +140,14 @@ public final class ProducerOptions {
         return maxInflightAsync;
     }
 
+    /**
+     * How long a cached route may still be used when no name server answers refreshes; after that, sends to the
+     * topic fail with an error that says so.
+     */
+    public Duration routeExpiry() {
+        return routeExpiry;
+    }
+
     /** Answers brokers' transaction check-backs for this producer group, or null when none is set. */
     public TransactionChecker transactionChecker() {
         return transactionChecker;
@@ -167,6 +177,7 @@ public final class ProducerOptions {
         private int compressionLevel = 5;
         private int maxInflightAsync = 10_000;
         private TransactionChecker transactionChecker;
+        private Duration routeExpiry = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -254,6 +265,12 @@ public final class ProducerOptions {
             return this;
         }
 
+        /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
+        public Builder routeExpiry(Duration routeExpiry) {
+            this.routeExpiry = routeExpiry;
+            return this;
+        }
+
         /** Sets the checker that answers the broker's transaction check-backs. */
         public Builder transactionChecker(TransactionChecker transactionChecker) {
             this.transactionChecker = transactionChecker;
@@ -283,6 +300,7 @@ public final class ProducerOptions {
             checkPositive("send timeout", sendTimeout);
             checkPositive("connect timeout", connectTimeout);
             checkPositive("route refresh interval", routeRefreshInterval);
+            checkPositive("route expiry", routeExpiry);
             if (retries < 0) {
                 throw new InvalidOptionsException("retries must be >= 0, was " + retries);
             }

@@ -1,5 +1,6 @@
 package io.mqproducer.internal.route;
 
+import io.mqproducer.error.ProducerException;
 import io.mqproducer.error.TopicRouteNotFoundException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.TopicRouteData;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,30 +27,42 @@ public final class TopicRouteCache {
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final Set<String> knownBrokers = ConcurrentHashMap.newKeySet();
     private final java.util.function.Consumer<String> newBrokerListener;
+    private final ConcurrentHashMap<String, Long> fetchedAt = new ConcurrentHashMap<>();
+    private final long expiryMillis;
+    private final LongSupplier clockMillis;
 
     /**
      * @param newBrokerListener told once about each broker master address that first appears in a route
+     * @param expiryMillis      how long a route that could not be refreshed may still be used
      */
-    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener) {
+    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
+                           long expiryMillis, LongSupplier clockMillis) {
         this.nameServers = nameServers;
         this.newBrokerListener = newBrokerListener;
+        this.expiryMillis = expiryMillis;
+        this.clockMillis = clockMillis;
     }
 
     /** The publish table of {@code topic}, from the cache or fetched. */
     public CompletableFuture<TopicPublishInfo> publishInfo(String topic) {
         CompletableFuture<TopicPublishInfo> cached = tables.get(topic);
         if (cached != null) {
-            return cached;
+            if (!isExpired(topic, cached)) {
+                return cached;
+            }
+            // Not refreshed for too long (name servers unreachable): fetch before use, or fail clearly.
+            tables.remove(topic, cached);
         }
         CompletableFuture<TopicPublishInfo> created = new CompletableFuture<>();
         CompletableFuture<TopicPublishInfo> raced = tables.putIfAbsent(topic, created);
         if (raced != null) {
             return raced;
         }
+        Long lastFetch = fetchedAt.get(topic);
         load(topic).whenComplete((info, error) -> {
             if (error != null) {
                 tables.remove(topic, created); // the next caller tries again
-                created.completeExceptionally(unwrap(error));
+                created.completeExceptionally(lastFetch == null ? unwrap(error) : expired(topic, lastFetch, error));
             } else {
                 created.complete(info);
             }
@@ -98,7 +112,22 @@ public final class TopicRouteCache {
     }
 
     private CompletableFuture<TopicPublishInfo> load(String topic) {
-        return fetch(topic).thenApply(this::announceNewBrokers);
+        return fetch(topic).thenApply(info -> {
+            fetchedAt.put(topic, clockMillis.getAsLong());
+            return announceNewBrokers(info);
+        });
+    }
+
+    private boolean isExpired(String topic, CompletableFuture<TopicPublishInfo> cached) {
+        Long fetched = fetchedAt.get(topic);
+        return cached.isDone() && fetched != null && clockMillis.getAsLong() - fetched > expiryMillis;
+    }
+
+    private ProducerException expired(String topic, long lastFetch, Throwable error) {
+        ProducerException cause = Failures.asProducerException(error);
+        return new ProducerException("the cached route of topic " + topic + " expired: it could not be refreshed for "
+                + (clockMillis.getAsLong() - lastFetch) / 1000 + " s (limit " + expiryMillis / 1000 + " s); last error: "
+                + cause.getMessage(), cause.isRetriable(), cause);
     }
 
     private TopicPublishInfo announceNewBrokers(TopicPublishInfo info) {
