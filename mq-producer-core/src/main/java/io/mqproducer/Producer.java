@@ -3,6 +3,7 @@ package io.mqproducer;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.batch.AsyncBatcher;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
 import io.mqproducer.internal.protocol.Namespace;
@@ -15,6 +16,7 @@ import io.mqproducer.internal.send.SendPipeline;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
+import io.mqproducer.message.MessageRules;
 import io.mqproducer.spi.MessageQueueSelector;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class Producer implements AutoCloseable {
     private ConnectivityProbe probe;
     private Heartbeats heartbeats;
     private TransactionCoordinator transactions;
+    private AsyncBatcher batcher;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -84,6 +87,10 @@ public final class Producer implements AutoCloseable {
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
+            if (!options.batchLinger().isZero()) {
+                batcher = new AsyncBatcher(pipeline::sendBatch, runtime.scheduler(), options.batchLinger().toNanos() / 1000,
+                        options.batchMaxMessages(), Math.min(options.batchMaxBytes(), options.maxMessageSize()));
+            }
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
             state = State.STARTED;
@@ -131,6 +138,13 @@ public final class Producer implements AutoCloseable {
      * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
+        AsyncBatcher batching = batcher;
+        if (batching != null && AsyncBatcher.isBatchable(message)) {
+            return async(() -> {
+                MessageRules.checkBodySize(message.body(), options.maxMessageSize());
+                return batching.add(message);
+            });
+        }
         return async(() -> pipeline.send(message));
     }
 
@@ -208,6 +222,9 @@ public final class Producer implements AutoCloseable {
             if (!started) {
                 return;
             }
+        }
+        if (batcher != null) {
+            batcher.flushAll();
         }
         inflight.awaitIdle(options.sendTimeout().toMillis());
         runtime.stopScheduler();

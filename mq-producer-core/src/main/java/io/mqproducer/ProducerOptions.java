@@ -35,6 +35,9 @@ public final class ProducerOptions {
     private final int maxInflightAsync;
     private final TransactionChecker transactionChecker;
     private final Duration routeExpiry;
+    private final Duration batchLinger;
+    private final int batchMaxMessages;
+    private final int batchMaxBytes;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -54,6 +57,9 @@ public final class ProducerOptions {
         this.maxInflightAsync = b.maxInflightAsync;
         this.transactionChecker = b.transactionChecker;
         this.routeExpiry = b.routeExpiry;
+        this.batchLinger = b.batchLinger;
+        this.batchMaxMessages = b.batchMaxMessages;
+        this.batchMaxBytes = b.batchMaxBytes;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -148,6 +154,24 @@ public final class ProducerOptions {
         return routeExpiry;
     }
 
+    /**
+     * How long an async send may wait for others to the same topic to share one batch request; zero (the
+     * default) sends each async message on its own.
+     */
+    public Duration batchLinger() {
+        return batchLinger;
+    }
+
+    /** Most messages in one automatic batch. */
+    public int batchMaxMessages() {
+        return batchMaxMessages;
+    }
+
+    /** Most body bytes in one automatic batch. */
+    public int batchMaxBytes() {
+        return batchMaxBytes;
+    }
+
     /** Answers brokers' transaction check-backs for this producer group, or null when none is set. */
     public TransactionChecker transactionChecker() {
         return transactionChecker;
@@ -178,6 +202,9 @@ public final class ProducerOptions {
         private int maxInflightAsync = 10_000;
         private TransactionChecker transactionChecker;
         private Duration routeExpiry = Duration.ofMinutes(5);
+        private Duration batchLinger = Duration.ZERO;
+        private int batchMaxMessages = 256;
+        private int batchMaxBytes = 256 * 1024;
 
         private Builder() {
         }
@@ -265,6 +292,27 @@ public final class ProducerOptions {
             return this;
         }
 
+        /**
+         * Turns on automatic batching of async sends: wait up to {@code linger} (e.g. 1 ms) for more messages to
+         * the same topic and send them as one batch. Zero turns it off.
+         */
+        public Builder batchLinger(Duration linger) {
+            this.batchLinger = linger;
+            return this;
+        }
+
+        /** Most messages in one automatic batch (default 256). */
+        public Builder batchMaxMessages(int batchMaxMessages) {
+            this.batchMaxMessages = batchMaxMessages;
+            return this;
+        }
+
+        /** Most body bytes in one automatic batch (default 256 KiB). */
+        public Builder batchMaxBytes(int batchMaxBytes) {
+            this.batchMaxBytes = batchMaxBytes;
+            return this;
+        }
+
         /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
         public Builder routeExpiry(Duration routeExpiry) {
             this.routeExpiry = routeExpiry;
@@ -301,6 +349,13 @@ public final class ProducerOptions {
             checkPositive("connect timeout", connectTimeout);
             checkPositive("route refresh interval", routeRefreshInterval);
             checkPositive("route expiry", routeExpiry);
+            if (batchLinger == null || batchLinger.isNegative() || batchLinger.compareTo(Duration.ofSeconds(1)) > 0) {
+                throw new InvalidOptionsException("batch linger must be between 0 and 1 s, was " + batchLinger);
+            }
+            if (batchMaxMessages < 1 || batchMaxBytes < 1) {
+                throw new InvalidOptionsException("batch limits must be positive, were " + batchMaxMessages
+                        + " messages and " + batchMaxBytes + " bytes");
+            }
             if (retries < 0) {
                 throw new InvalidOptionsException("retries must be >= 0, was " + retries);
             }

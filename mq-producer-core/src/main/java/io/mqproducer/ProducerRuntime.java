@@ -27,6 +27,10 @@ final class ProducerRuntime {
                 TimeUnit.MILLISECONDS);
     }
 
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
     ExecutorService callbacks() {
         return callbacks;
     }

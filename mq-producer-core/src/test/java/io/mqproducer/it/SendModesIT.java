@@ -211,4 +211,38 @@ class SendModesIT {
             }
         }
     }
+
+    @Test
+    void automaticBatchingGivesEachAsyncCallerItsOwnResult() throws Exception {
+        String topic = "ModesIT_autobatch";
+        broker.createTopic(topic, 4);
+        try (Producer batching = Producer.create(ProducerOptions.builder(broker.nameServerAddress())
+                .batchLinger(Duration.ofMillis(5)).batchMaxMessages(64).build()).start()) {
+            List<java.util.concurrent.CompletableFuture<SendResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                futures.add(batching.sendAsync(Message.builder(topic).body(utf8("auto-" + i)).keys("k" + i).build()));
+            }
+            Map<String, Integer> indexById = new HashMap<>();
+            for (int i = 0; i < futures.size(); i++) {
+                SendResult result = futures.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.status()).isEqualTo(SendStatus.SEND_OK);
+                indexById.put(result.messageId(), i);
+            }
+            assertThat(indexById).hasSize(300);
+            try (ReadBackConsumer consumer = ReadBackConsumer.of(broker.nameServerAddress(), topic)) {
+                consumer.await(300, READ_TIMEOUT);
+                List<MessageExt> received = consumer.drain(Duration.ofSeconds(1));
+                assertThat(received).hasSize(300);
+                for (MessageExt message : received) {
+                    Integer index = indexById.get(message.getMsgId());
+                    assertThat(index).as("each caller's result names its own message").isNotNull();
+                    assertThat(text(message)).isEqualTo("auto-" + index);
+                    assertThat(message.getKeys()).isEqualTo("k" + index);
+                }
+                long distinctOffsetsPerQueue = received.stream().map(m -> m.getQueueId() + ":" + m.getQueueOffset())
+                        .distinct().count();
+                assertThat(distinctOffsetsPerQueue).isEqualTo(300);
+            }
+        }
+    }
 }

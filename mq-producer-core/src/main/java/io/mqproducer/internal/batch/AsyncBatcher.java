@@ -1,0 +1,55 @@
+package io.mqproducer.internal.batch;
+
+import io.mqproducer.SendResult;
+import io.mqproducer.message.Message;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * Automatic batching of async sends: messages for the same topic that arrive within a short linger are sent
+ * together as one {@code SEND_BATCH_MESSAGE}, and each caller still gets its own result. A batch goes out
+ * when the linger since its first message passed, or as soon as it reaches the count or byte limit.
+ */
+public final class AsyncBatcher {
+    private final ConcurrentHashMap<BufferKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
+    private final Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender;
+    private final ScheduledExecutorService scheduler;
+    private final long lingerMicros;
+    private final int maxMessages;
+    private final int maxBytes;
+
+    /** Messages of one topic with the same store-wait setting may share a batch. */
+    record BufferKey(String topic, boolean waitStoreMsgOk) {
+    }
+
+    public AsyncBatcher(Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender,
+                        ScheduledExecutorService scheduler, long lingerMicros, int maxMessages, int maxBytes) {
+        this.batchSender = batchSender;
+        this.scheduler = scheduler;
+        this.lingerMicros = lingerMicros;
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Whether {@code message} may share a batch: delayed messages cannot. */
+    public static boolean isBatchable(Message message) {
+        return message != null && !message.isDelayed();
+    }
+
+    /** Adds {@code message} to its topic's pending batch; the future completes with its own result. */
+    public CompletableFuture<SendResult> add(Message message) {
+        CompletableFuture<SendResult> result = new CompletableFuture<>();
+        BufferKey key = new BufferKey(message.topic(), message.waitStoreMsgOk());
+        buffers.computeIfAbsent(key, k -> new TopicBuffer(batchSender, scheduler, lingerMicros, maxMessages, maxBytes))
+                .add(message, result);
+        return result;
+    }
+
+    /** Sends every pending batch now (on close). */
+    public void flushAll() {
+        buffers.values().forEach(TopicBuffer::flushNow);
+    }
+}

@@ -1,0 +1,111 @@
+package io.mqproducer.internal.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqproducer.MessageQueue;
+import io.mqproducer.SendResult;
+import io.mqproducer.SendStatus;
+import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.error.PartialBatchException;
+import io.mqproducer.message.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AsyncBatcherTest {
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final List<List<Message>> batches = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private static Message message(String topic, int i) {
+        return Message.builder(topic).body(new byte[] {(byte) i}).build();
+    }
+
+    private static List<SendResult> results(List<Message> batch) {
+        List<SendResult> results = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(new SendResult(SendStatus.SEND_OK, "id-" + batch.get(i).body()[0], null,
+                    new MessageQueue(batch.get(i).topic(), "b", 0), i, null));
+        }
+        return results;
+    }
+
+    private AsyncBatcher batcher(long lingerMicros, int maxMessages,
+                                 Function<List<Message>, CompletableFuture<List<SendResult>>> sender) {
+        return new AsyncBatcher(batch -> {
+            batches.add(batch);
+            return sender.apply(batch);
+        }, scheduler, lingerMicros, maxMessages, 1 << 20);
+    }
+
+    @Test
+    void messagesWithinTheLingerShareOneBatchAndEachCallerGetsItsResult() throws Exception {
+        AsyncBatcher batcher = batcher(200_000, 100, b -> CompletableFuture.completedFuture(results(b)));
+        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            futures.add(batcher.add(message("T", i)));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(futures.get(i).get(5, TimeUnit.SECONDS).messageId()).isEqualTo("id-" + i);
+        }
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0)).hasSize(10);
+    }
+
+    @Test
+    void fullBatchGoesOutWithoutWaitingForTheLinger() throws Exception {
+        AsyncBatcher batcher = batcher(TimeUnit.SECONDS.toMicros(30), 4, b -> CompletableFuture.completedFuture(results(b)));
+        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(batcher.add(message("T", i)));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+        assertThat(batches).extracting(List::size).containsExactly(4, 4);
+    }
+
+    @Test
+    void topicsAreBatchedApart() throws Exception {
+        AsyncBatcher batcher = batcher(50_000, 100, b -> CompletableFuture.completedFuture(results(b)));
+        CompletableFuture<SendResult> a = batcher.add(message("A", 1));
+        CompletableFuture<SendResult> b = batcher.add(message("B", 2));
+        assertThat(a.get(5, TimeUnit.SECONDS).queue().topic()).isEqualTo("A");
+        assertThat(b.get(5, TimeUnit.SECONDS).queue().topic()).isEqualTo("B");
+        assertThat(batches).hasSize(2);
+    }
+
+    @Test
+    void failureReachesEveryCallerAndPartialSuccessIsKept() {
+        AsyncBatcher failing = batcher(1_000, 2, b -> CompletableFuture.failedFuture(new BrokerUnavailableException("down")));
+        CompletableFuture<SendResult> x = failing.add(message("T", 1));
+        CompletableFuture<SendResult> y = failing.add(message("T", 2));
+        assertThatThrownBy(() -> x.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BrokerUnavailableException.class);
+        assertThatThrownBy(() -> y.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BrokerUnavailableException.class);
+
+        AsyncBatcher partial = batcher(1_000, 2, b -> CompletableFuture.failedFuture(new PartialBatchException("half",
+                results(b).subList(0, 1), new BrokerUnavailableException("down"))));
+        CompletableFuture<SendResult> first = partial.add(message("T", 1));
+        CompletableFuture<SendResult> second = partial.add(message("T", 2));
+        assertThat(first.join().messageId()).isEqualTo("id-1");
+        assertThatThrownBy(second::join).hasCauseInstanceOf(PartialBatchException.class);
+    }
+
+    @Test
+    void flushAllSendsWhatIsPending() throws Exception {
+        AsyncBatcher batcher = batcher(TimeUnit.SECONDS.toMicros(30), 100, b -> CompletableFuture.completedFuture(results(b)));
+        CompletableFuture<SendResult> pending = batcher.add(message("T", 3));
+        batcher.flushAll();
+        assertThat(pending.get(1, TimeUnit.SECONDS).messageId()).isEqualTo("id-3");
+    }
+}
