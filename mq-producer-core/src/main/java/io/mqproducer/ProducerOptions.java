@@ -185,26 +185,26 @@ public final class ProducerOptions {
 
     /** Collects and validates options. Not thread-safe. */
     public static final class Builder {
-        private final java.util.ArrayList<String> nameServers = new java.util.ArrayList<>();
-        private String producerGroup = DEFAULT_GROUP;
-        private String clientId;
-        private Duration sendTimeout = Duration.ofSeconds(3);
-        private Duration connectTimeout = Duration.ofSeconds(3);
-        private Duration routeRefreshInterval = Duration.ofSeconds(30);
-        private int retries = 2;
-        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-        private int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        private boolean binaryHeaders = true;
-        private SendObserver observer = SendObserver.NOOP;
-        private String namespace = "";
-        private int compressionThreshold = 4 * 1024;
-        private int compressionLevel = 5;
-        private int maxInflightAsync = 10_000;
-        private TransactionChecker transactionChecker;
-        private Duration routeExpiry = Duration.ofMinutes(5);
-        private Duration batchLinger = Duration.ZERO;
-        private int batchMaxMessages = 256;
-        private int batchMaxBytes = 256 * 1024;
+        final java.util.ArrayList<String> nameServers = new java.util.ArrayList<>();
+        String producerGroup = DEFAULT_GROUP;
+        String clientId;
+        Duration sendTimeout = Duration.ofSeconds(3);
+        Duration connectTimeout = Duration.ofSeconds(3);
+        Duration routeRefreshInterval = Duration.ofSeconds(30);
+        int retries = 2;
+        int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        boolean binaryHeaders = true;
+        SendObserver observer = SendObserver.NOOP;
+        String namespace = "";
+        int compressionThreshold = 4 * 1024;
+        int compressionLevel = 5;
+        int maxInflightAsync = 10_000;
+        TransactionChecker transactionChecker;
+        Duration routeExpiry = Duration.ofMinutes(5);
+        Duration batchLinger = Duration.ZERO;
+        int batchMaxMessages = 256;
+        int batchMaxBytes = 256 * 1024;
 
         private Builder() {
         }
@@ -333,78 +333,8 @@ public final class ProducerOptions {
 
         /** Validates every setting and returns the immutable options. */
         public ProducerOptions build() {
-            if (nameServers.isEmpty()) {
-                throw new InvalidOptionsException("at least one name server address (host:port) is required");
-            }
-            for (String address : nameServers) {
-                checkAddress(address);
-            }
-            if (producerGroup == null || producerGroup.isBlank()) {
-                throw new InvalidOptionsException("producer group must not be blank");
-            }
-            if (clientId != null && clientId.isBlank()) {
-                throw new InvalidOptionsException("client id must not be blank when set");
-            }
-            checkPositive("send timeout", sendTimeout);
-            checkPositive("connect timeout", connectTimeout);
-            checkPositive("route refresh interval", routeRefreshInterval);
-            checkPositive("route expiry", routeExpiry);
-            if (batchLinger == null || batchLinger.isNegative() || batchLinger.compareTo(Duration.ofSeconds(1)) > 0) {
-                throw new InvalidOptionsException("batch linger must be between 0 and 1 s, was " + batchLinger);
-            }
-            if (batchMaxMessages < 1 || batchMaxBytes < 1) {
-                throw new InvalidOptionsException("batch limits must be positive, were " + batchMaxMessages
-                        + " messages and " + batchMaxBytes + " bytes");
-            }
-            if (retries < 0) {
-                throw new InvalidOptionsException("retries must be >= 0, was " + retries);
-            }
-            if (maxMessageSize < 1 || maxMessageSize > 64 * 1024 * 1024) {
-                throw new InvalidOptionsException("max message size must be between 1 byte and 64 MiB, was "
-                        + maxMessageSize);
-            }
-            if (!namespace.isEmpty() && !namespace.matches("[a-zA-Z0-9_-]{1,64}")) {
-                throw new InvalidOptionsException("namespace '" + namespace
-                        + "' must be 1-64 characters of letters, digits, '_' and '-'");
-            }
-            if (compressionThreshold < 0) {
-                throw new InvalidOptionsException("compression threshold must be >= 0, was " + compressionThreshold);
-            }
-            if (compressionLevel < 0 || compressionLevel > 9) {
-                throw new InvalidOptionsException("compression level must be between 0 and 9, was " + compressionLevel);
-            }
-            if (maxInflightAsync < 1) {
-                throw new InvalidOptionsException("max in-flight async sends must be >= 1, was " + maxInflightAsync);
-            }
-            if (observer == null) {
-                throw new InvalidOptionsException("observer must not be null");
-            }
-            if (ioThreads < 1) {
-                throw new InvalidOptionsException("io threads must be >= 1, was " + ioThreads);
-            }
+            OptionsValidation.check(this);
             return new ProducerOptions(this);
-        }
-
-        private static void checkPositive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new InvalidOptionsException(name + " must be a positive duration, was " + value);
-            }
-        }
-
-        private static void checkAddress(String address) {
-            int colon = address.lastIndexOf(':');
-            boolean valid = colon > 0 && colon < address.length() - 1;
-            if (valid) {
-                try {
-                    int port = Integer.parseInt(address.substring(colon + 1));
-                    valid = port > 0 && port < 65536;
-                } catch (NumberFormatException e) {
-                    valid = false;
-                }
-            }
-            if (!valid) {
-                throw new InvalidOptionsException("name server address '" + address + "' is not host:port");
-            }
         }
     }
 }

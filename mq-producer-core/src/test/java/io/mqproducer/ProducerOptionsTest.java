@@ -1,0 +1,52 @@
+package io.mqproducer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqproducer.error.InvalidOptionsException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProducerOptionsTest {
+
+    static Stream<Arguments> invalidOptions() {
+        return Stream.of(
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder().build(), "at least one name server"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("localhost").build(), "'localhost' is not host:port"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:99999").build(), "is not host:port"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").producerGroup(" ").build(), "producer group"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").sendTimeout(Duration.ZERO).build(),
+                        "send timeout must be a positive duration"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").retries(-1).build(), "retries must be >= 0"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxMessageSize(0).build(), "max message size"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").namespace("a%b").build(), "namespace"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").compressionLevel(10).build(), "compression level"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").batchLinger(Duration.ofSeconds(2)).build(),
+                        "batch linger"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxInflightAsync(0).build(), "in-flight"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidOptions")
+    void rejectsWithAMessageNamingTheSetting(Supplier<?> build, String expected) {
+        assertThatThrownBy(build::get).isInstanceOf(InvalidOptionsException.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void defaultsFollowTheOfficialClient() {
+        ProducerOptions options = ProducerOptions.builder("a:1;b:2").build();
+        assertThat(options.nameServers()).containsExactly("a:1", "b:2");
+        assertThat(options.producerGroup()).isEqualTo("DEFAULT_PRODUCER");
+        assertThat(options.sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.retries()).isEqualTo(2);
+        assertThat(options.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
+        assertThat(options.compressionThreshold()).isEqualTo(4096);
+        assertThat(options.clientId()).startsWith("mq-producer@");
+        assertThat(ProducerOptions.builder("a:1").build().clientId()).as("unique per producer").isNotEqualTo(options.clientId());
+    }
+}
