@@ -167,4 +167,35 @@ class SendPipelineTest {
                     .cause().isInstanceOfAny(io.mqproducer.error.ProducerBusyException.class, DeliveryTimeoutException.class);
         }
     }
+
+    @Test
+    void closeWithSendsInFlightCompletesEveryFutureAndStopsAllThreads() throws Exception {
+        FakeServer a = server(r -> null);
+        FakeServer b = server(r -> null);
+        Producer producer = Producer.create(ProducerOptions.builder(nameServer(a.address(), b.address()).address())
+                .sendTimeout(Duration.ofSeconds(2)).build()).start();
+        List<java.util.concurrent.CompletableFuture<SendResult>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            futures.add(producer.sendAsync(MESSAGE));
+        }
+        long start = System.nanoTime();
+        producer.close();
+        long closeMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(closeMillis).as("close waits at most about the send timeout").isLessThan(6_000);
+        for (var future : futures) {
+            assertThatThrownBy(() -> future.get(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .cause().isInstanceOf(ProducerException.class);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (producerThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(producerThreads()).as("no producer thread outlives close").isZero();
+        assertThatThrownBy(() -> producer.send(MESSAGE)).isInstanceOf(io.mqproducer.error.ProducerClosedException.class);
+    }
+
+    private static long producerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("mq-producer-")).count();
+    }
 }
