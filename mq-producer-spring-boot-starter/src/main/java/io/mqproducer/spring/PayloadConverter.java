@@ -1,0 +1,55 @@
+package io.mqproducer.spring;
+
+import io.mqproducer.error.InvalidMessageException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a payload into a message body and names its encoding: {@code byte[]} as is, {@code String} as UTF-8, anything
+ * else as JSON written by the application's {@link JsonMapper} (only used, never reconfigured).
+ */
+final class PayloadConverter {
+    static final String OCTET_STREAM = "application/octet-stream";
+    static final String TEXT_UTF8 = "text/plain;charset=UTF-8";
+    static final String JSON = "application/json";
+
+    private final JsonMapper jsonMapper;
+
+    PayloadConverter(JsonMapper jsonMapper) {
+        this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+    }
+
+    /** The body and content type for {@code payload}; throws {@link InvalidMessageException} if it has none. */
+    Body convert(Object payload) {
+        if (payload == null) {
+            throw new InvalidMessageException("payload must not be null");
+        }
+        if (payload instanceof byte[] bytes) {
+            return new Body(bytes, OCTET_STREAM);
+        }
+        if (payload instanceof String text) {
+            return new Body(text.getBytes(StandardCharsets.UTF_8), TEXT_UTF8);
+        }
+        if (payload instanceof org.springframework.messaging.Message<?>) {
+            throw new InvalidMessageException("a Spring Message cannot be the payload of another Spring Message");
+        }
+        try {
+            return new Body(jsonMapper.writeValueAsBytes(payload), JSON);
+        } catch (JacksonException e) {
+            // The type only: Jackson's own message may quote parts of the payload.
+            throw new InvalidMessageException("payload of type " + payload.getClass().getName()
+                    + " cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * A converted payload.
+     *
+     * @param bytes       the message body
+     * @param contentType how {@code bytes} are encoded
+     */
+    record Body(byte[] bytes, String contentType) {
+    }
+}

@@ -1,0 +1,229 @@
+package io.mqproducer.spring;
+
+import io.mqproducer.Producer;
+import io.mqproducer.SendResult;
+import io.mqproducer.error.DeliveryTimeoutException;
+import io.mqproducer.error.InvalidMessageException;
+import io.mqproducer.error.ProducerException;
+import io.mqproducer.message.Message;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link ProducerOperations} implementation: converts payloads, sends through a started {@link Producer} and
+ * tells a {@link SendListener} (metrics) how each send went. Thread-safe. It does not own the producer: whoever
+ * created the producer closes it.
+ */
+public final class ProducerTemplate implements ProducerOperations {
+    private static final long ASYNC_GRACE_MILLIS = 1000;
+
+    private final Producer producer;
+    private final MessageAssembler assembler;
+    private final SendListener listener;
+
+    /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
+    public ProducerTemplate(Producer producer) {
+        this(producer, JsonMapper.builder().build(), SendListener.NOOP);
+    }
+
+    /**
+     * A template.
+     *
+     * @param producer   a started producer
+     * @param jsonMapper writes payloads that are neither bytes nor strings; used as is, never reconfigured
+     * @param listener   told about every send that reached the producer
+     */
+    public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener) {
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.assembler = new MessageAssembler(jsonMapper);
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The producer this template sends through. */
+    public Producer producer() {
+        return producer;
+    }
+
+    @Override
+    public SendResult send(String destination, Object payload) {
+        return send(destination, payload, List.of(), Map.of());
+    }
+
+    @Override
+    public SendResult send(String destination, Object payload, String... keys) {
+        return send(destination, payload, keyList(keys), Map.of());
+    }
+
+    @Override
+    public SendResult send(String destination, Object payload, Collection<String> keys) {
+        return send(destination, payload, keys, Map.of());
+    }
+
+    @Override
+    public SendResult send(String destination, Object payload, Map<String, String> properties) {
+        return send(destination, payload, List.of(), properties);
+    }
+
+    @Override
+    public SendResult send(String destination, Object payload, Collection<String> keys,
+            Map<String, String> properties) {
+        return send(assembler.assemble(destination, payload, keys, properties));
+    }
+
+    @Override
+    public SendResult send(Message message) {
+        return timed(checked(message), SendMode.SYNC, () -> producer.send(message));
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload) {
+        return sendAsync(destination, payload, List.of(), Map.of());
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload, String... keys) {
+        return sendAsync(destination, payload, keyList(keys), Map.of());
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload, Collection<String> keys) {
+        return sendAsync(destination, payload, keys, Map.of());
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload,
+            Map<String, String> properties) {
+        return sendAsync(destination, payload, List.of(), properties);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload, Collection<String> keys,
+            Map<String, String> properties) {
+        Message message;
+        try {
+            message = assembler.assemble(destination, payload, keys, properties);
+        } catch (RuntimeException e) {
+            // Async callers look only at the future: conversion failures go there too.
+            return CompletableFuture.failedFuture(asProducerException(e));
+        }
+        return sendAsync(message);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(Message message) {
+        if (message == null) {
+            return CompletableFuture.failedFuture(new InvalidMessageException("message must not be null"));
+        }
+        long start = System.nanoTime();
+        CompletableFuture<SendResult> sending;
+        try {
+            sending = producer.sendAsync(message);
+        } catch (RuntimeException e) {
+            sending = CompletableFuture.failedFuture(e);
+        }
+        // The producer bounds every send by its send timeout; this bound (as the core's sync path has) only
+        // guarantees that a caller's future completes even if the producer fails to complete its own.
+        sending.orTimeout(producer.options().sendTimeout().toMillis() + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        // A fresh future, completed after the listener ran, with the producer's exception itself (not a wrapper).
+        CompletableFuture<SendResult> result = new CompletableFuture<>();
+        sending.whenComplete((sent, error) -> {
+            Throwable failure = error == null ? null : asProducerException(error);
+            record(message.topic(), SendMode.ASYNC, start, failure);
+            if (failure == null) {
+                result.complete(sent);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void sendOneway(String destination, Object payload) {
+        sendOneway(destination, payload, List.of(), Map.of());
+    }
+
+    @Override
+    public void sendOneway(String destination, Object payload, String... keys) {
+        sendOneway(destination, payload, keyList(keys), Map.of());
+    }
+
+    @Override
+    public void sendOneway(String destination, Object payload, Collection<String> keys) {
+        sendOneway(destination, payload, keys, Map.of());
+    }
+
+    @Override
+    public void sendOneway(String destination, Object payload, Map<String, String> properties) {
+        sendOneway(destination, payload, List.of(), properties);
+    }
+
+    @Override
+    public void sendOneway(String destination, Object payload, Collection<String> keys,
+            Map<String, String> properties) {
+        sendOneway(assembler.assemble(destination, payload, keys, properties));
+    }
+
+    @Override
+    public void sendOneway(Message message) {
+        timed(checked(message), SendMode.ONEWAY, () -> {
+            producer.sendOneway(message);
+            return null;
+        });
+    }
+
+    private <T> T timed(Message message, SendMode mode, Supplier<T> send) {
+        long start = System.nanoTime();
+        T result;
+        try {
+            result = send.get();
+        } catch (RuntimeException e) {
+            record(message.topic(), mode, start, e);
+            throw e;
+        }
+        record(message.topic(), mode, start, null);
+        return result;
+    }
+
+    private void record(String topic, SendMode mode, long start, @Nullable Throwable failure) {
+        CompositeSendListener.notifySafely(listener, topic, mode, System.nanoTime() - start, failure);
+    }
+
+    private static Message checked(Message message) {
+        if (message == null) {
+            throw new InvalidMessageException("message must not be null");
+        }
+        return message;
+    }
+
+    private static List<String> keyList(String... keys) {
+        return keys == null ? List.of() : Arrays.asList(keys);
+    }
+
+    /** The producer's own exception behind {@code error}; anything else wrapped, so futures only fail with those. */
+    private static ProducerException asProducerException(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ProducerException producerException) {
+            return producerException;
+        }
+        if (cause instanceof TimeoutException) {
+            return new DeliveryTimeoutException("no result within the send timeout", cause);
+        }
+        return new ProducerException("unexpected failure: " + cause.getClass().getName(), false, cause);
+    }
+}

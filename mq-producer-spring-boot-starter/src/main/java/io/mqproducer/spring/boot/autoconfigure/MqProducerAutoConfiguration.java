@@ -1,0 +1,57 @@
+package io.mqproducer.spring.boot.autoconfigure;
+
+import io.mqproducer.Producer;
+import io.mqproducer.ProducerOptions;
+import io.mqproducer.spi.SendObserver;
+import io.mqproducer.spring.ProducerOperations;
+import io.mqproducer.spring.ProducerTemplate;
+import io.mqproducer.spring.SendListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Creates a started {@link Producer} from {@code mq.producer.*} and a {@link ProducerTemplate} around it, unless the
+ * application defines its own. A missing or invalid property fails start-up with a message naming it; the producer
+ * is closed with the context (in-flight sends finish or fail within the send timeout).
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = MqProducerProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MqProducerProperties.class)
+public final class MqProducerAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(MqProducerAutoConfiguration.class);
+
+    /** Creates the auto-configuration; Spring calls this. */
+    public MqProducerAutoConfiguration() {
+    }
+
+    /**
+     * The producer, built from the properties, every {@link SendObserver} bean and every
+     * {@link ProducerOptionsCustomizer} bean, and started.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Producer mqProducer(MqProducerProperties properties, ObjectProvider<SendObserver> observers,
+            ObjectProvider<ProducerOptionsCustomizer> customizers) {
+        ProducerOptions options = ProducerOptionsFactory.create(properties, observers.orderedStream().toList(),
+                customizers.orderedStream().toList());
+        log.info("Starting RocketMQ producer (group {}, name servers {})", options.producerGroup(),
+                options.nameServers());
+        return Producer.create(options).start();
+    }
+
+    /** The template, writing JSON with the application's {@link JsonMapper} and telling every {@link SendListener} bean. */
+    @Bean
+    @ConditionalOnMissingBean(ProducerOperations.class)
+    public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<SendListener> listeners) {
+        return new ProducerTemplate(producer, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
+                SendListener.composite(listeners.orderedStream().toList()));
+    }
+}

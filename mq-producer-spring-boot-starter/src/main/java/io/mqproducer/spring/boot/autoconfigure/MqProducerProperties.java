@@ -1,0 +1,167 @@
+package io.mqproducer.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Settings of the auto-configured RocketMQ producer, bound from {@code mq.producer.*}. */
+@ConfigurationProperties(prefix = MqProducerProperties.PREFIX)
+public class MqProducerProperties {
+
+    /** The prefix of every property here. */
+    public static final String PREFIX = "mq.producer";
+
+    /** Whether to create the producer, the template, metrics and health indicator. */
+    private boolean enabled = true;
+
+    /** Name server address as host:port, several separated by ';' (required). */
+    private String nameServer;
+
+    /** Producer group sent with every message. */
+    private String group = "DEFAULT_PRODUCER";
+
+    /** Budget of one whole send, every retry included. */
+    private Duration sendTimeout = Duration.ofSeconds(3);
+
+    /** How long establishing one TCP connection may take. */
+    private Duration connectTimeout = Duration.ofSeconds(3);
+
+    /** How many times a failed send is tried again on another broker, within the send timeout. */
+    private int retries = 2;
+
+    /** Largest message body accepted (at most 64MB). */
+    private DataSize maxMessageSize = DataSize.ofMegabytes(4);
+
+    /** How often cached topic routes are refreshed from the name server. */
+    private Duration routeRefreshInterval = Duration.ofSeconds(30);
+
+    /** Network I/O threads; unset means up to 4, one per CPU. */
+    private Integer ioThreads;
+
+    /** Whether request headers use RocketMQ's binary encoding instead of JSON. */
+    private boolean binaryHeaders = true;
+
+    private final Health health = new Health();
+
+    /** Whether to create the producer, the template, metrics and health indicator. */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Sets whether to create the producer and everything around it. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Name server address(es), {@code host:port}, several separated by {@code ;}. */
+    public String getNameServer() {
+        return nameServer;
+    }
+
+    /** Sets the name server address(es). */
+    public void setNameServer(String nameServer) {
+        this.nameServer = nameServer;
+    }
+
+    /** Producer group sent with every message. */
+    public String getGroup() {
+        return group;
+    }
+
+    /** Sets the producer group. */
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    /** Budget of one whole send, every retry included. */
+    public Duration getSendTimeout() {
+        return sendTimeout;
+    }
+
+    /** Sets the budget of one whole send. */
+    public void setSendTimeout(Duration sendTimeout) {
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** How long establishing one TCP connection may take. */
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Sets how long establishing one TCP connection may take. */
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** How many times a failed send is tried again. */
+    public int getRetries() {
+        return retries;
+    }
+
+    /** Sets how many times a failed send is tried again. */
+    public void setRetries(int retries) {
+        this.retries = retries;
+    }
+
+    /** Largest message body accepted. */
+    public DataSize getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** Sets the largest message body accepted. */
+    public void setMaxMessageSize(DataSize maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /** How often cached topic routes are refreshed. */
+    public Duration getRouteRefreshInterval() {
+        return routeRefreshInterval;
+    }
+
+    /** Sets how often cached topic routes are refreshed. */
+    public void setRouteRefreshInterval(Duration routeRefreshInterval) {
+        this.routeRefreshInterval = routeRefreshInterval;
+    }
+
+    /** Network I/O threads, or {@code null} for the producer's default. */
+    public Integer getIoThreads() {
+        return ioThreads;
+    }
+
+    /** Sets the number of network I/O threads. */
+    public void setIoThreads(Integer ioThreads) {
+        this.ioThreads = ioThreads;
+    }
+
+    /** Whether request headers use RocketMQ's binary encoding. */
+    public boolean isBinaryHeaders() {
+        return binaryHeaders;
+    }
+
+    /** Sets whether request headers use RocketMQ's binary encoding. */
+    public void setBinaryHeaders(boolean binaryHeaders) {
+        this.binaryHeaders = binaryHeaders;
+    }
+
+    /** Health indicator settings. */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** Settings of the {@code mqProducer} health indicator, bound from {@code mq.producer.health.*}. */
+    public static class Health {
+
+        /** How long one health check waits for name servers and brokers to answer. */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        /** How long one health check waits for name servers and brokers to answer. */
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        /** Sets how long one health check waits for answers. */
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+}
