@@ -12,33 +12,33 @@ final class OptionsValidation {
 
     static void check(ProducerOptions.Builder b) {
         checkNameServers(b);
-        require(b.producerGroup != null && !b.producerGroup.isBlank(), "producer group must not be blank");
-        require(b.clientId == null || !b.clientId.isBlank(), "client id must not be blank when set");
-        checkPositive("send timeout", b.sendTimeout);
-        checkPositive("connect timeout", b.connectTimeout);
-        checkPositive("route refresh interval", b.routeRefreshInterval);
-        checkPositive("route expiry", b.routeExpiry);
-        require(b.batchLinger != null && !b.batchLinger.isNegative() && b.batchLinger.compareTo(Duration.ofSeconds(1)) <= 0,
+        require("producerGroup", b.producerGroup != null && !b.producerGroup.isBlank(), "producer group must not be blank");
+        require("clientId", b.clientId == null || !b.clientId.isBlank(), "client id must not be blank when set");
+        checkPositive("sendTimeout", "send timeout", b.sendTimeout);
+        checkPositive("connectTimeout", "connect timeout", b.connectTimeout);
+        checkPositive("routeRefreshInterval", "route refresh interval", b.routeRefreshInterval);
+        checkPositive("routeExpiry", "route expiry", b.routeExpiry);
+        require("batchLinger", b.batchLinger != null && !b.batchLinger.isNegative() && b.batchLinger.compareTo(Duration.ofSeconds(1)) <= 0,
                 "batch linger must be between 0 and 1 s, was " + b.batchLinger);
-        require(b.batchMaxMessages >= 1 && b.batchMaxBytes >= 1, "batch limits must be positive, were "
+        require("batchMaxMessages", b.batchMaxMessages >= 1 && b.batchMaxBytes >= 1, "batch limits must be positive, were "
                 + b.batchMaxMessages + " messages and " + b.batchMaxBytes + " bytes");
-        require(b.retries >= 0, "retries must be >= 0, was " + b.retries);
-        require(b.maxMessageSize >= 1 && b.maxMessageSize <= MAX_MESSAGE_SIZE_LIMIT,
+        require("retries", b.retries >= 0, "retries must be >= 0, was " + b.retries);
+        require("maxMessageSize", b.maxMessageSize >= 1 && b.maxMessageSize <= MAX_MESSAGE_SIZE_LIMIT,
                 "max message size must be between 1 byte and 64 MiB, was " + b.maxMessageSize);
-        require(b.namespace.isEmpty() || b.namespace.matches("[a-zA-Z0-9_-]{1,64}"),
+        require("namespace", b.namespace.isEmpty() || b.namespace.matches("[a-zA-Z0-9_-]{1,64}"),
                 "namespace '" + b.namespace + "' must be 1-64 characters of letters, digits, '_' and '-'");
-        require(b.compressionThreshold >= 0, "compression threshold must be >= 0, was " + b.compressionThreshold);
-        require(b.compressionLevel >= 0 && b.compressionLevel <= 9,
+        require("compressionThreshold", b.compressionThreshold >= 0, "compression threshold must be >= 0, was " + b.compressionThreshold);
+        require("compressionLevel", b.compressionLevel >= 0 && b.compressionLevel <= 9,
                 "compression level must be between 0 and 9, was " + b.compressionLevel);
-        require(b.maxInflightAsync >= 1, "max in-flight async sends must be >= 1, was " + b.maxInflightAsync);
-        require(b.observer != null, "observer must not be null");
-        require(b.ioThreads >= 1, "io threads must be >= 1, was " + b.ioThreads);
+        require("maxInflightAsync", b.maxInflightAsync >= 1, "max in-flight async sends must be >= 1, was " + b.maxInflightAsync);
+        require("observer", b.observer != null, "observer must not be null");
+        require("ioThreads", b.ioThreads >= 1, "io threads must be >= 1, was " + b.ioThreads);
     }
 
     private static void checkNameServers(ProducerOptions.Builder b) {
-        require(!b.nameServers.isEmpty(), "at least one name server address (host:port) is required");
+        require("nameServers", !b.nameServers.isEmpty(), "at least one name server address (host:port) is required");
         for (String address : b.nameServers) {
-            require(isHostPort(address), "name server address '" + address + "' is not host:port");
+            require("nameServers", isHostPort(address), "name server address '" + address + "' is not host:port");
         }
     }
 
@@ -55,14 +55,14 @@ final class OptionsValidation {
         }
     }
 
-    private static void checkPositive(String name, Duration value) {
-        require(value != null && !value.isNegative() && !value.isZero(),
+    private static void checkPositive(String option, String name, Duration value) {
+        require(option, value != null && !value.isNegative() && !value.isZero(),
                 name + " must be a positive duration, was " + value);
     }
 
-    private static void require(boolean valid, String message) {
+    private static void require(String option, boolean valid, String message) {
         if (!valid) {
-            throw new InvalidOptionsException(message);
+            throw new InvalidOptionsException(option, message);
         }
     }
 }

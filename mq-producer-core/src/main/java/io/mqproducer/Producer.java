@@ -79,7 +79,8 @@ public final class Producer implements AutoCloseable {
             InboundRequestHandler inbound = options.transactionChecker() == null ? InboundRequestHandler.UNSUPPORTED
                     : new CheckBackHandler(options.transactionChecker(), () -> client, runtime.callbacks(), namespace,
                     timeoutMillis);
-            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound);
+            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
+                    options.credentials());
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
                     broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),

@@ -38,6 +38,7 @@ public final class ProducerOptions {
     private final Duration batchLinger;
     private final int batchMaxMessages;
     private final int batchMaxBytes;
+    private final Credentials credentials;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -60,6 +61,7 @@ public final class ProducerOptions {
         this.batchLinger = b.batchLinger;
         this.batchMaxMessages = b.batchMaxMessages;
         this.batchMaxBytes = b.batchMaxBytes;
+        this.credentials = b.credentials;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -116,8 +118,13 @@ public final class ProducerOptions {
         return ioThreads;
     }
 
+    /** Whether requests use RocketMQ's binary header serialization (true) or JSON. */
+    public boolean binaryHeaders() {
+        return binaryHeaders;
+    }
+
     /** The header serialization used on the wire. */
-    public HeaderFormat headerFormat() {
+    HeaderFormat headerFormat() {
         return binaryHeaders ? HeaderFormat.BINARY : HeaderFormat.JSON;
     }
 
@@ -172,6 +179,11 @@ public final class ProducerOptions {
         return batchMaxBytes;
     }
 
+    /** ACL credentials every request is signed with, or null. */
+    public Credentials credentials() {
+        return credentials;
+    }
+
     /** Answers brokers' transaction check-backs for this producer group, or null when none is set. */
     public TransactionChecker transactionChecker() {
         return transactionChecker;
@@ -205,6 +217,7 @@ public final class ProducerOptions {
         Duration batchLinger = Duration.ZERO;
         int batchMaxMessages = 256;
         int batchMaxBytes = 256 * 1024;
+        Credentials credentials;
 
         private Builder() {
         }
@@ -212,7 +225,7 @@ public final class ProducerOptions {
         /** Adds name server addresses; {@code ;}-separated lists are split. */
         public Builder nameServer(String addresses) {
             if (addresses == null) {
-                throw new InvalidOptionsException("name server address must not be null");
+                throw new InvalidOptionsException("nameServers", "name server address must not be null");
             }
             for (String address : addresses.split(";")) {
                 if (!address.isBlank()) {
@@ -316,6 +329,12 @@ public final class ProducerOptions {
         /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
         public Builder routeExpiry(Duration routeExpiry) {
             this.routeExpiry = routeExpiry;
+            return this;
+        }
+
+        /** Signs every request with these ACL credentials. */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
             return this;
         }
 

@@ -2,11 +2,23 @@ package io.mqproducer.error;
 
 /** Producer options that cannot work (missing name server, bad timeout); raised when the producer is built. */
 public class InvalidOptionsException extends ProducerException {
+    private final String option;
+
     public InvalidOptionsException(String message) {
-        super(message, false);
+        this(null, message);
     }
 
-    public InvalidOptionsException(String message, Throwable cause) {
-        super(message, false, cause);
+    /**
+     * @param option  the {@link io.mqproducer.ProducerOptions.Builder} setting at fault, e.g. {@code sendTimeout}
+     * @param message what is wrong and what is allowed
+     */
+    public InvalidOptionsException(String option, String message) {
+        super(message, false);
+        this.option = option;
+    }
+
+    /** The name of the builder setting at fault (e.g. {@code sendTimeout}), or null if none applies. */
+    public String option() {
+        return option;
     }
 }

@@ -1,8 +1,10 @@
 package io.mqproducer.internal.transport;
 
+import io.mqproducer.Credentials;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.RequestTimeoutException;
+import io.mqproducer.internal.auth.RequestSigner;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.netty.bootstrap.Bootstrap;
@@ -33,14 +35,22 @@ public final class RemotingClient implements AutoCloseable {
     private final HashedWheelTimer timer;
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
+    private final Credentials credentials;
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger opaques = new AtomicInteger();
     private volatile boolean closed;
 
     public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
                           InboundRequestHandler inboundRequests) {
+        this(ioThreads, connectTimeout, headerFormat, inboundRequests, null);
+    }
+
+    /** A client that signs every request with {@code credentials} (null: no signing). */
+    public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
+                          InboundRequestHandler inboundRequests, Credentials credentials) {
         this.headerFormat = headerFormat;
         this.inboundRequests = inboundRequests;
+        this.credentials = credentials;
         this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-producer-io", true));
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("mq-producer-timer", true),
                 10, TimeUnit.MILLISECONDS);
@@ -139,7 +149,8 @@ public final class RemotingClient implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel channel) {
                 channel.pipeline().addLast(
-                        new RemotingFrameEncoder(headerFormat),
+                        new RemotingFrameEncoder(headerFormat,
+                                credentials == null ? null : new RequestSigner(credentials)),
                         new RemotingFrameDecoder(),
                         new ResponseDispatchHandler(address, pending, inboundRequests, () -> closed));
             }

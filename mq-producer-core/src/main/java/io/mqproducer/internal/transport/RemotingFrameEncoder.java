@@ -1,22 +1,26 @@
 package io.mqproducer.internal.transport;
 
+import io.mqproducer.internal.auth.RequestSigner;
 import io.mqproducer.internal.codec.FrameCodec;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 
-/** Writes {@link RemotingCommand}s as remoting frames into one right-sized pooled buffer each. */
-@ChannelHandler.Sharable
+/**
+ * Writes {@link RemotingCommand}s as remoting frames into one right-sized pooled buffer each, signing requests
+ * first when ACL credentials are set. One instance per channel (the signer is not thread-safe).
+ */
 final class RemotingFrameEncoder extends MessageToByteEncoder<RemotingCommand> {
     private static final int HEADER_ESTIMATE = 384;
     private final HeaderFormat format;
+    private final RequestSigner signer;
 
-    RemotingFrameEncoder(HeaderFormat format) {
+    RemotingFrameEncoder(HeaderFormat format, RequestSigner signer) {
         super(RemotingCommand.class);
         this.format = format;
+        this.signer = signer;
     }
 
     @Override
@@ -27,6 +31,6 @@ final class RemotingFrameEncoder extends MessageToByteEncoder<RemotingCommand> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, RemotingCommand msg, ByteBuf out) {
-        FrameCodec.encode(msg, format, out);
+        FrameCodec.encode(signer == null || msg.isResponse() ? msg : signer.sign(msg), format, out);
     }
 }

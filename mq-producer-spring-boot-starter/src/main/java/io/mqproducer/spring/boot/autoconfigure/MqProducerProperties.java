@@ -41,7 +41,27 @@ public class MqProducerProperties {
     /** Whether request headers use RocketMQ's binary encoding instead of JSON. */
     private boolean binaryHeaders = true;
 
+    /** Namespace prefixed to topics and the group on the broker ({@code namespace%topic}); empty for none. */
+    private String namespace = "";
+
+    /** Client id towards brokers; unset means a unique id per producer. */
+    private String clientId;
+
+    /** Bodies larger than this are sent zlib-compressed. */
+    private DataSize compressionThreshold = DataSize.ofKilobytes(4);
+
+    /** Async sends allowed in flight at once; further callers wait up to the send timeout for a slot. */
+    private int maxInflightAsync = 10_000;
+
+    /** How long an async send waits for others to the same topic to share one batch request; 0 turns batching off. */
+    private Duration batchLinger = Duration.ZERO;
+
+    /** How long a cached route may be used when no name server answers refreshes. */
+    private Duration routeExpiry = Duration.ofMinutes(5);
+
     private final Health health = new Health();
+
+    private final Acl acl = new Acl();
 
     /** Whether to create the producer, the template, metrics and health indicator. */
     public boolean isEnabled() {
@@ -143,9 +163,109 @@ public class MqProducerProperties {
         this.binaryHeaders = binaryHeaders;
     }
 
+    /** Namespace prefixed to topics and the group. */
+    public String getNamespace() {
+        return namespace;
+    }
+
+    /** Sets the namespace prefixed to topics and the group. */
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Client id towards brokers. */
+    public String getClientId() {
+        return clientId;
+    }
+
+    /** Sets the client id towards brokers. */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    /** Bodies larger than this are compressed. */
+    public DataSize getCompressionThreshold() {
+        return compressionThreshold;
+    }
+
+    /** Sets the size above which bodies are compressed. */
+    public void setCompressionThreshold(DataSize compressionThreshold) {
+        this.compressionThreshold = compressionThreshold;
+    }
+
+    /** Async sends allowed in flight at once. */
+    public int getMaxInflightAsync() {
+        return maxInflightAsync;
+    }
+
+    /** Sets how many async sends may be in flight at once. */
+    public void setMaxInflightAsync(int maxInflightAsync) {
+        this.maxInflightAsync = maxInflightAsync;
+    }
+
+    /** Linger of automatic async batching; 0 is off. */
+    public Duration getBatchLinger() {
+        return batchLinger;
+    }
+
+    /** Sets the linger of automatic async batching. */
+    public void setBatchLinger(Duration batchLinger) {
+        this.batchLinger = batchLinger;
+    }
+
+    /** How long a route that cannot be refreshed stays usable. */
+    public Duration getRouteExpiry() {
+        return routeExpiry;
+    }
+
+    /** Sets how long a route that cannot be refreshed stays usable. */
+    public void setRouteExpiry(Duration routeExpiry) {
+        this.routeExpiry = routeExpiry;
+    }
+
     /** Health indicator settings. */
     public Health getHealth() {
         return health;
+    }
+
+    /** ACL credentials. */
+    public Acl getAcl() {
+        return acl;
+    }
+
+    /** ACL credentials, bound from {@code mq.producer.acl.*}; the secret key is never logged or exposed. */
+    public static class Acl {
+
+        /** Access key requests are signed for; unset means no ACL signing. */
+        private String accessKey;
+
+        /** Secret key requests are signed with. */
+        private String secretKey;
+
+        /** Access key requests are signed for. */
+        public String getAccessKey() {
+            return accessKey;
+        }
+
+        /** Sets the access key. */
+        public void setAccessKey(String accessKey) {
+            this.accessKey = accessKey;
+        }
+
+        /** Secret key requests are signed with. */
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        /** Sets the secret key. */
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        @Override
+        public String toString() {
+            return "Acl{accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? "null" : "****") + '}';
+        }
     }
 
     /** Settings of the {@code mqProducer} health indicator, bound from {@code mq.producer.health.*}. */

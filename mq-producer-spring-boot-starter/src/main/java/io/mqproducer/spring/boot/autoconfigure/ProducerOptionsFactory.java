@@ -13,17 +13,11 @@ import java.util.Map;
 final class ProducerOptionsFactory {
     private static final String NAME_SERVER = MqProducerProperties.PREFIX + ".name-server";
 
-    // Core messages start with the option's name in words; this maps them back to the property that sets it.
-    private static final List<Map.Entry<String, String>> OPTION_PROPERTIES = List.of(
-            Map.entry("at least one name server", "name-server"),
-            Map.entry("name server", "name-server"),
-            Map.entry("producer group", "group"),
-            Map.entry("send timeout", "send-timeout"),
-            Map.entry("connect timeout", "connect-timeout"),
-            Map.entry("route refresh interval", "route-refresh-interval"),
-            Map.entry("retries", "retries"),
-            Map.entry("max message size", "max-message-size"),
-            Map.entry("io threads", "io-threads"));
+    /** Core option names whose property is not simply the option in kebab case. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "nameServers", "name-server",
+            "producerGroup", "group",
+            "credentials", "acl");
 
     private ProducerOptionsFactory() {
     }
@@ -47,9 +41,18 @@ final class ProducerOptionsFactory {
                 .connectTimeout(properties.getConnectTimeout())
                 .routeRefreshInterval(properties.getRouteRefreshInterval())
                 .retries(properties.getRetries())
-                .maxMessageSize(toInt(properties))
+                .maxMessageSize(toInt(properties.getMaxMessageSize(), "max-message-size"))
                 .binaryHeaders(properties.isBinaryHeaders())
+                .namespace(properties.getNamespace())
+                .compressionThreshold(toInt(properties.getCompressionThreshold(), "compression-threshold"))
+                .maxInflightAsync(properties.getMaxInflightAsync())
+                .batchLinger(properties.getBatchLinger())
+                .routeExpiry(properties.getRouteExpiry())
                 .observer(CompositeSendObserver.of(observers));
+        if (properties.getClientId() != null) {
+            builder.clientId(properties.getClientId());
+        }
+        credentials(properties.getAcl(), builder);
         if (properties.getIoThreads() != null) {
             builder.ioThreads(properties.getIoThreads());
         }
@@ -61,25 +64,40 @@ final class ProducerOptionsFactory {
         }
     }
 
-    private static int toInt(MqProducerProperties properties) {
-        long bytes = properties.getMaxMessageSize() == null ? -1 : properties.getMaxMessageSize().toBytes();
-        if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-            throw new MqProducerPropertyException(MqProducerProperties.PREFIX + ".max-message-size",
-                    String.valueOf(properties.getMaxMessageSize()), "must be between 1B and 64MB", null);
+    private static int toInt(org.springframework.util.unit.DataSize size, String property) {
+        long bytes = size == null ? -1 : size.toBytes();
+        if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+            throw new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property,
+                    String.valueOf(size), "must be between 0B and 2GB", null);
         }
         return (int) bytes;
     }
 
+    private static void credentials(MqProducerProperties.Acl acl, ProducerOptions.Builder builder) {
+        boolean hasKey = acl.getAccessKey() != null && !acl.getAccessKey().isBlank();
+        boolean hasSecret = acl.getSecretKey() != null && !acl.getSecretKey().isEmpty();
+        if (hasKey != hasSecret) {
+            String missing = hasKey ? "secret-key" : "access-key";
+            throw new MqProducerPropertyException(MqProducerProperties.PREFIX + ".acl." + missing, null,
+                    "ACL needs both mq.producer.acl.access-key and mq.producer.acl.secret-key", null);
+        }
+        if (hasKey) {
+            builder.credentials(io.mqproducer.Credentials.of(acl.getAccessKey(), acl.getSecretKey()));
+        }
+    }
+
     /** The core's complaint, attributed to the property it is about (when it is about one). */
     static RuntimeException explain(MqProducerProperties properties, InvalidOptionsException e) {
-        String message = String.valueOf(e.getMessage());
-        for (Map.Entry<String, String> option : OPTION_PROPERTIES) {
-            if (message.startsWith(option.getKey())) {
-                String property = MqProducerProperties.PREFIX + "." + option.getValue();
-                return new MqProducerPropertyException(property, valueOf(properties, option.getValue()), message, e);
-            }
+        if (e.option() == null) {
+            return e;
         }
-        return e;
+        String property = RENAMED.getOrDefault(e.option(), kebab(e.option()));
+        String value = "acl".equals(property) ? null : valueOf(properties, property);
+        return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(), e);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String valueOf(MqProducerProperties properties, String property) {
@@ -89,11 +107,16 @@ final class ProducerOptionsFactory {
             case "send-timeout" -> properties.getSendTimeout();
             case "connect-timeout" -> properties.getConnectTimeout();
             case "route-refresh-interval" -> properties.getRouteRefreshInterval();
+            case "route-expiry" -> properties.getRouteExpiry();
             case "retries" -> properties.getRetries();
             case "max-message-size" -> properties.getMaxMessageSize();
             case "io-threads" -> properties.getIoThreads();
+            case "namespace" -> properties.getNamespace();
+            case "batch-linger" -> properties.getBatchLinger();
+            case "max-inflight-async" -> properties.getMaxInflightAsync();
+            case "compression-threshold" -> properties.getCompressionThreshold();
             default -> null;
         };
-        return String.valueOf(value);
+        return value == null ? null : String.valueOf(value);
     }
 }

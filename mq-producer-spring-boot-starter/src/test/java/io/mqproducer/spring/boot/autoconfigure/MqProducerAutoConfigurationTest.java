@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.ProducerClosedException;
-import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.message.Message;
 import io.mqproducer.spring.ProducerOperations;
 import io.mqproducer.spring.ProducerTemplate;
@@ -43,7 +42,7 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.retries()).isEqualTo(2);
             assertThat(options.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
             assertThat(options.routeRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(options.headerFormat()).isEqualTo(HeaderFormat.BINARY);
+            assertThat(options.binaryHeaders()).isTrue();
             assertThat(context.getBean(ProducerTemplate.class).producer()).isSameAs(producer);
         });
     }
@@ -69,10 +68,43 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.maxMessageSize()).isEqualTo(1024 * 1024);
             assertThat(options.routeRefreshInterval()).isEqualTo(Duration.ofMinutes(1));
             assertThat(options.ioThreads()).isEqualTo(1);
-            assertThat(options.headerFormat()).isEqualTo(HeaderFormat.JSON);
+            assertThat(options.binaryHeaders()).isFalse();
             assertThat(context.getBean(MqProducerProperties.class).getHealth().getTimeout())
                     .isEqualTo(Duration.ofMillis(750));
         });
+    }
+
+    @Test
+    void bindsTheSendModeAndSecurityProperties() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.namespace=tenant1", "mq.producer.client-id=orders-1",
+                "mq.producer.compression-threshold=8KB", "mq.producer.max-inflight-async=64",
+                "mq.producer.batch-linger=2ms", "mq.producer.route-expiry=10m",
+                "mq.producer.acl.access-key=ak", "mq.producer.acl.secret-key=very-secret").run(context -> {
+            ProducerOptions options = context.getBean(Producer.class).options();
+            assertThat(options.namespace()).isEqualTo("tenant1");
+            assertThat(options.clientId()).isEqualTo("orders-1");
+            assertThat(options.compressionThreshold()).isEqualTo(8 * 1024);
+            assertThat(options.maxInflightAsync()).isEqualTo(64);
+            assertThat(options.batchLinger()).isEqualTo(Duration.ofMillis(2));
+            assertThat(options.routeExpiry()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(options.credentials().accessKey()).isEqualTo("ak");
+            assertThat(options.credentials().toString()).doesNotContain("very-secret");
+            assertThat(context.getBean(MqProducerProperties.class).getAcl().toString()).doesNotContain("very-secret");
+        });
+    }
+
+    @Test
+    void halfConfiguredAclFailsNamingTheMissingProperty() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.acl.access-key=ak").run(context ->
+                assertThat(propertyFailure(context).property()).isEqualTo("mq.producer.acl.secret-key"));
+    }
+
+    @Test
+    void invalidNamespaceAndLingerFailNamingTheProperty() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.namespace=a%b").run(context ->
+                assertThat(propertyFailure(context).property()).isEqualTo("mq.producer.namespace"));
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.batch-linger=5s").run(context ->
+                assertThat(propertyFailure(context).property()).isEqualTo("mq.producer.batch-linger"));
     }
 
     @Test
