@@ -15,6 +15,7 @@ import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.send.SendPipeline;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
+import io.mqproducer.internal.transport.TlsSettings;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
 import io.mqproducer.spi.MessageQueueSelector;
@@ -80,7 +81,8 @@ public final class Producer implements AutoCloseable {
                     : new CheckBackHandler(options.transactionChecker(), () -> client, runtime.callbacks(), namespace,
                     timeoutMillis);
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
-                    options.credentials());
+                    options.credentials(), options.tlsContext() == null ? null
+                    : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
                     broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),

@@ -7,6 +7,7 @@ import io.mqproducer.spi.TransactionChecker;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /**
  * Immutable settings of a {@link Producer}, validated once by {@link Builder#build()}.
@@ -39,6 +40,8 @@ public final class ProducerOptions {
     private final int batchMaxMessages;
     private final int batchMaxBytes;
     private final Credentials credentials;
+    private final SSLContext tlsContext;
+    private final boolean tlsVerifyHostname;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(b.nameServers);
@@ -62,6 +65,8 @@ public final class ProducerOptions {
         this.batchMaxMessages = b.batchMaxMessages;
         this.batchMaxBytes = b.batchMaxBytes;
         this.credentials = b.credentials;
+        this.tlsContext = b.tlsContext;
+        this.tlsVerifyHostname = b.tlsVerifyHostname;
     }
 
     /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
@@ -179,6 +184,16 @@ public final class ProducerOptions {
         return batchMaxBytes;
     }
 
+    /** The TLS context connections are secured with, or null for plain TCP. */
+    public SSLContext tlsContext() {
+        return tlsContext;
+    }
+
+    /** Whether a broker's certificate must name the host connected to (default true). */
+    public boolean tlsVerifyHostname() {
+        return tlsVerifyHostname;
+    }
+
     /** ACL credentials every request is signed with, or null. */
     public Credentials credentials() {
         return credentials;
@@ -218,6 +233,8 @@ public final class ProducerOptions {
         int batchMaxMessages = 256;
         int batchMaxBytes = 256 * 1024;
         Credentials credentials;
+        SSLContext tlsContext;
+        boolean tlsVerifyHostname = true;
 
         private Builder() {
         }
@@ -329,6 +346,22 @@ public final class ProducerOptions {
         /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
         public Builder routeExpiry(Duration routeExpiry) {
             this.routeExpiry = routeExpiry;
+            return this;
+        }
+
+        /**
+         * Secures every connection (name servers and brokers) with TLS from {@code context}; see
+         * {@link TlsContexts}. Certificates are verified, hostnames too unless turned off with
+         * {@link #tlsVerifyHostname(boolean)}.
+         */
+        public Builder tls(SSLContext context) {
+            this.tlsContext = context;
+            return this;
+        }
+
+        /** Whether the broker's certificate must name the host connected to (default true). */
+        public Builder tlsVerifyHostname(boolean verify) {
+            this.tlsVerifyHostname = verify;
             return this;
         }
 

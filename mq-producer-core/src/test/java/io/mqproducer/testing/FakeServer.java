@@ -26,7 +26,12 @@ public final class FakeServer implements AutoCloseable {
     private final Thread acceptor;
 
     public FakeServer(Script script) throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(script, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** A server on the given (e.g. TLS) socket. */
+    public FakeServer(Script script, ServerSocket listening) {
+        server = listening;
         acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {

@@ -2,6 +2,8 @@ package io.mqproducer.internal.transport;
 
 import io.mqproducer.Credentials;
 import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.TlsException;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.auth.RequestSigner;
@@ -15,6 +17,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -36,21 +39,26 @@ public final class RemotingClient implements AutoCloseable {
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
     private final Credentials credentials;
+    private final TlsSettings tls;
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger opaques = new AtomicInteger();
     private volatile boolean closed;
 
     public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
                           InboundRequestHandler inboundRequests) {
-        this(ioThreads, connectTimeout, headerFormat, inboundRequests, null);
+        this(ioThreads, connectTimeout, headerFormat, inboundRequests, null, null);
     }
 
-    /** A client that signs every request with {@code credentials} (null: no signing). */
+    /**
+     * A client that signs every request with {@code credentials} (null: no signing) and secures connections
+     * with {@code tls} (null: plain TCP).
+     */
     public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
-                          InboundRequestHandler inboundRequests, Credentials credentials) {
+                          InboundRequestHandler inboundRequests, Credentials credentials, TlsSettings tls) {
         this.headerFormat = headerFormat;
         this.inboundRequests = inboundRequests;
         this.credentials = credentials;
+        this.tls = tls;
         this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-producer-io", true));
         this.timer = new HashedWheelTimer(new DefaultThreadFactory("mq-producer-timer", true),
                 10, TimeUnit.MILLISECONDS);
@@ -85,8 +93,7 @@ public final class RemotingClient implements AutoCloseable {
             }
             connection.channel().writeAndFlush(request).addListener(written -> {
                 if (!written.isSuccess()) {
-                    connection.pending().fail(opaque, new BrokerUnavailableException(
-                            "cannot write to " + address + ": " + written.cause(), written.cause()));
+                    connection.pending().fail(opaque, writeFailure(address, written.cause()));
                 }
             });
         });
@@ -115,8 +122,7 @@ public final class RemotingClient implements AutoCloseable {
                 if (written.isSuccess()) {
                     future.complete(null);
                 } else {
-                    future.completeExceptionally(new BrokerUnavailableException(
-                            "cannot write to " + address + ": " + written.cause(), written.cause()));
+                    future.completeExceptionally(writeFailure(address, written.cause()));
                 }
             });
         });
@@ -148,6 +154,9 @@ public final class RemotingClient implements AutoCloseable {
         Bootstrap perAddress = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel channel) {
+                if (tls != null) {
+                    channel.pipeline().addLast(new SslHandler(tls.newEngine(remote.getHostString(), remote.getPort())));
+                }
                 channel.pipeline().addLast(
                         new RemotingFrameEncoder(headerFormat,
                                 credentials == null ? null : new RequestSigner(credentials)),
@@ -171,6 +180,15 @@ public final class RemotingClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BrokerUnavailableException("address '" + address + "' is not host:port", e);
         }
+    }
+
+    private static ProducerException writeFailure(String address, Throwable cause) {
+        for (Throwable current = cause; current != null; current = current.getCause()) {
+            if (current instanceof javax.net.ssl.SSLException) {
+                return new TlsException("TLS connection to " + address + " failed: " + current.getMessage(), cause);
+            }
+        }
+        return new BrokerUnavailableException("cannot write to " + address + ": " + cause, cause);
     }
 
     private static BrokerUnavailableException connectFailure(String address, Throwable cause) {

@@ -3,10 +3,12 @@ package io.mqproducer.internal.transport;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProtocolException;
+import io.mqproducer.error.TlsException;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
     private final InboundRequestHandler requests;
     private final BooleanSupplier clientClosing;
     private volatile Throwable protocolError;
+    private volatile Throwable tlsError;
 
     ResponseDispatchHandler(String address, PendingRequests pending, InboundRequestHandler requests,
                             BooleanSupplier clientClosing) {
@@ -54,8 +57,23 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            tlsError = handshake.cause();
+            log.warn("TLS handshake with {} failed: {}", address, rootMessage(handshake.cause()));
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
+        if (isTls(cause)) {
+            if (tlsError == null) {
+                tlsError = cause;
+            }
+        } else if (cause instanceof DecoderException) {
             protocolError = cause;
             log.warn("closing connection to {}: malformed data ({})", address, rootMessage(cause));
         } else {
@@ -67,10 +85,14 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         Throwable protocol = protocolError;
+        Throwable tls = tlsError;
         boolean closing = clientClosing.getAsBoolean();
         pending.failAll(opaque -> {
             if (closing) {
                 return new ProducerClosedException("producer closed while a request to " + address + " was in flight");
+            }
+            if (tls != null) {
+                return new TlsException("TLS connection to " + address + " failed: " + rootMessage(tls), tls);
             }
             if (protocol != null) {
                 return new ProtocolException("connection to " + address + " closed after malformed data: "
@@ -79,6 +101,15 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
             return new BrokerUnavailableException("connection to " + address + " closed before the answer arrived");
         });
         super.channelInactive(ctx);
+    }
+
+    private static boolean isTls(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable error) {
