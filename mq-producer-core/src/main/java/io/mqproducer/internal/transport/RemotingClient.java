@@ -86,17 +86,7 @@ public final class RemotingClient implements AutoCloseable {
                 "no answer from " + address + " within " + timeoutMillis + " ms (request code " + request.code() + ")")),
                 Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
         connection.pending().add(opaque, future, timeout);
-        connection.connectFuture().addListener(connected -> {
-            if (!connected.isSuccess()) {
-                connection.pending().fail(opaque, connectFailure(address, connected.cause()));
-                return;
-            }
-            connection.channel().writeAndFlush(request).addListener(written -> {
-                if (!written.isSuccess()) {
-                    connection.pending().fail(opaque, writeFailure(address, written.cause()));
-                }
-            });
-        });
+        write(connection, request, () -> { }, error -> connection.pending().fail(opaque, error));
         return future;
     }
 
@@ -107,26 +97,30 @@ public final class RemotingClient implements AutoCloseable {
             future.completeExceptionally(new ProducerClosedException("producer is closed"));
             return future;
         }
-        Connection connection = connection(address);
         Timeout timeout = timer.newTimeout(t -> future.completeExceptionally(new RequestTimeoutException(
                 "could not write to " + address + " within " + timeoutMillis + " ms")), Math.max(1, timeoutMillis),
                 TimeUnit.MILLISECONDS);
         future.whenComplete((ok, error) -> timeout.cancel());
-        RemotingCommand oneway = request.asOneway();
+        write(connection(address), request.asOneway(), () -> future.complete(null), future::completeExceptionally);
+        return future;
+    }
+
+    /** Writes once the connection is up; reports a failed connect or write as a typed error. */
+    private static void write(Connection connection, RemotingCommand command, Runnable onWritten,
+                              java.util.function.Consumer<ProducerException> onFailure) {
         connection.connectFuture().addListener(connected -> {
             if (!connected.isSuccess()) {
-                future.completeExceptionally(connectFailure(address, connected.cause()));
+                onFailure.accept(connectFailure(connection.address(), connected.cause()));
                 return;
             }
-            connection.channel().writeAndFlush(oneway).addListener(written -> {
+            connection.channel().writeAndFlush(command).addListener(written -> {
                 if (written.isSuccess()) {
-                    future.complete(null);
+                    onWritten.run();
                 } else {
-                    future.completeExceptionally(writeFailure(address, written.cause()));
+                    onFailure.accept(writeFailure(connection.address(), written.cause()));
                 }
             });
         });
-        return future;
     }
 
     /** Number of requests awaiting an answer, over all connections (for tests and metrics). */
