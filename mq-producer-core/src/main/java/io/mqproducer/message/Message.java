@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import io.mqproducer.error.InvalidMessageException;
 
 /**
  * An immutable message: topic, body, optional tags, keys and user properties. Build one with
@@ -150,14 +150,14 @@ public final class Message {
 
         /** Adds business keys; each must be non-blank and contain no space. */
         public Builder keys(String... keys) {
-            Objects.requireNonNull(keys, "keys");
+            notNull(keys, "keys");
             this.keys.addAll(Arrays.asList(keys));
             return this;
         }
 
         /** Adds business keys; each must be non-blank and contain no space. */
         public Builder keys(java.util.Collection<String> keys) {
-            Objects.requireNonNull(keys, "keys");
+            notNull(keys, "keys");
             this.keys.addAll(keys);
             return this;
         }
@@ -165,7 +165,7 @@ public final class Message {
         /** Adds a user property; names reserved by RocketMQ are rejected at {@link #build()}. */
         public Builder property(String name, String value) {
             if (name == null) {
-                throw new io.mqproducer.error.InvalidMessageException("property name must not be null");
+                throw new InvalidMessageException("property name must not be null");
             }
             properties.put(name, value);
             return this;
@@ -173,7 +173,7 @@ public final class Message {
 
         /** Adds several user properties. */
         public Builder properties(Map<String, String> properties) {
-            Objects.requireNonNull(properties, "properties");
+            notNull(properties, "properties");
             properties.forEach(this::property);
             return this;
         }
@@ -201,16 +201,22 @@ public final class Message {
 
         /** Makes this a RocketMQ 5 timer message that becomes visible at {@code time}. */
         public Builder deliverAt(java.time.Instant time) {
-            Objects.requireNonNull(time, "time");
+            notNull(time, "deliver-at time");
             this.deliverAtMillis = time.toEpochMilli();
             return this;
         }
 
         /** Makes this a RocketMQ 5 timer message that becomes visible {@code delay} after the broker got it. */
         public Builder deliverAfter(java.time.Duration delay) {
-            Objects.requireNonNull(delay, "delay");
+            notNull(delay, "deliver-after delay");
             this.delayMillis = delay.toMillis();
             return this;
+        }
+
+        private static void notNull(Object value, String what) {
+            if (value == null) {
+                throw new InvalidMessageException(what + " must not be null");
+            }
         }
 
         /** Validates and builds the message. */
