@@ -57,8 +57,10 @@ class TransactionIT {
                         .containsExactlyInAnyOrder("committed", "undecided");
                 assertThat(received).filteredOn(m -> m.getUserProperty("order").equals("undecided"))
                         .singleElement().satisfies(m -> assertThat(m.getMsgId()).isEqualTo(undecided.sendResult().messageId()));
+                // A check-back answer may cross the broker's next check: a committed message can then appear twice,
+                // which RocketMQ's transactions allow (at least once). Rolled back ones must never appear.
                 assertThat(consumer.drain(Duration.ofSeconds(3))).as("rolled back and failed ones never appear")
-                        .extracting(m -> m.getUserProperty("order")).containsExactlyInAnyOrder("committed", "undecided");
+                        .extracting(m -> m.getUserProperty("order")).containsOnly("committed", "undecided");
             }
             assertThat(checked).extracting(h -> h.property("order")).contains("undecided");
             assertThat(checked).filteredOn(h -> h.property("order").equals("undecided")).first().satisfies(h -> {

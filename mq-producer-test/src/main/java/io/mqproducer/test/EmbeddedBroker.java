@@ -33,8 +33,11 @@ final class EmbeddedBroker {
             return;
         }
         stopping.join();
-        BrokerController candidate = new BrokerController(setup.brokerConfig(), setup.serverConfig(),
-                setup.clientConfig(), setup.storeConfig());
+        BrokerController candidate = setup.security().authentication()
+                ? new BrokerController(setup.brokerConfig(), setup.serverConfig(), setup.clientConfig(),
+                        setup.storeConfig(), setup.security().authConfig(setup.clusterName(), setup.directory()))
+                : new BrokerController(setup.brokerConfig(), setup.serverConfig(), setup.clientConfig(),
+                        setup.storeConfig());
         try {
             if (!candidate.initialize()) {
                 throw new IllegalStateException("broker " + setup.brokerName() + " failed to initialize");

@@ -35,6 +35,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private final String clusterName;
     private final String brokerName;
     private final boolean autoCreateTopics;
+    private final BrokerSecurity security;
     private final Duration timeout;
 
     private boolean running;
@@ -48,6 +49,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         this.clusterName = builder.clusterName != null ? builder.clusterName : "embedded-cluster-" + sequence;
         this.brokerName = builder.brokerName != null ? builder.brokerName : "embedded-broker-" + sequence;
         this.autoCreateTopics = builder.autoCreateTopics;
+        this.security = builder.security;
         this.timeout = builder.timeout;
     }
 
@@ -166,6 +168,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private synchronized EmbeddedRocketMQ startup() {
         try {
             JvmSettings.apply();
+            security.applyTls();
             directory = StoreDirectory.create();
             nameServer = EmbeddedNameServer.start(directory);
             broker = startBrokerOnFreePorts();
@@ -181,7 +184,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private EmbeddedBroker startBrokerOnFreePorts() {
         for (int attempt = 1; ; attempt++) {
             BrokerSetup setup = new BrokerSetup(clusterName, brokerName, autoCreateTopics, nameServer.address(),
-                    BrokerPorts.findFree(), directory);
+                    BrokerPorts.findFree(), directory, security);
             EmbeddedBroker candidate = new EmbeddedBroker(setup);
             try {
                 candidate.start();
@@ -241,8 +244,30 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         private String brokerName;
         private boolean autoCreateTopics = true;
         private Duration timeout = Duration.ofSeconds(30);
+        private BrokerSecurity security = BrokerSecurity.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Turns on RocketMQ 5 authentication: requests must be signed with these credentials (one super user).
+         * Consumers reading back need them too: {@link ReadBackConsumer#of(String, String, String, String)}.
+         */
+        public Builder authentication(String accessKey, String secretKey) {
+            security = new BrokerSecurity(requireText(accessKey, "accessKey"), requireText(secretKey, "secretKey"),
+                    security.tlsCertificate(), security.tlsKey());
+            return this;
+        }
+
+        /**
+         * Makes the name server and broker accept TLS with this PEM certificate and PKCS#8 PEM key, besides plain TCP
+         * (RocketMQ's permissive mode). TLS settings are JVM-wide in RocketMQ: later brokers in this JVM accept TLS too.
+         */
+        public Builder tls(java.nio.file.Path certificate, java.nio.file.Path privateKey) {
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(privateKey, "privateKey");
+            security = new BrokerSecurity(security.accessKey(), security.secretKey(), certificate, privateKey);
+            return this;
         }
 
         /** The broker's name; defaults to a name unique in this JVM. */

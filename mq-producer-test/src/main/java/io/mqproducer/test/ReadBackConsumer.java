@@ -7,7 +7,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.rocketmq.acl.common.AclClientRPCHook;
+import org.apache.rocketmq.acl.common.SessionCredentials;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.MessageExt;
@@ -39,10 +42,11 @@ public final class ReadBackConsumer implements AutoCloseable {
     private boolean assigned;
     private boolean closed;
 
-    private ReadBackConsumer(String nameServer, String topic) {
+    private ReadBackConsumer(String nameServer, String topic, RPCHook rpcHook) {
         this.topic = topic;
         String id = UUID.randomUUID().toString().replace("-", "");
-        this.consumer = new DefaultLitePullConsumer(GROUP_PREFIX + id);
+        this.consumer = rpcHook == null ? new DefaultLitePullConsumer(GROUP_PREFIX + id)
+                : new DefaultLitePullConsumer(GROUP_PREFIX + id, rpcHook);
         consumer.setNamesrvAddr(nameServer);
         consumer.setInstanceName(GROUP_PREFIX + id);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
@@ -67,7 +71,15 @@ public final class ReadBackConsumer implements AutoCloseable {
     public static ReadBackConsumer of(String nameServer, String topic) {
         Objects.requireNonNull(nameServer, "nameServer");
         Objects.requireNonNull(topic, "topic");
-        return new ReadBackConsumer(nameServer, topic);
+        return new ReadBackConsumer(nameServer, topic, null);
+    }
+
+    /** Like {@link #of(String, String)}, for a broker with authentication: requests are signed with these keys. */
+    public static ReadBackConsumer of(String nameServer, String topic, String accessKey, String secretKey) {
+        Objects.requireNonNull(nameServer, "nameServer");
+        Objects.requireNonNull(topic, "topic");
+        return new ReadBackConsumer(nameServer, topic,
+                new AclClientRPCHook(new SessionCredentials(accessKey, secretKey)));
     }
 
     /**

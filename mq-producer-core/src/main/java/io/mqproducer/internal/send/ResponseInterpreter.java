@@ -3,6 +3,7 @@ package io.mqproducer.internal.send;
 import io.mqproducer.MessageQueue;
 import io.mqproducer.SendResult;
 import io.mqproducer.SendStatus;
+import io.mqproducer.error.AccessDeniedException;
 import io.mqproducer.error.BrokerBusyException;
 import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.ProtocolException;
@@ -66,7 +67,16 @@ final class ResponseInterpreter {
         if (code == ResponseCode.SYSTEM_BUSY) {
             return new BrokerBusyException(brokerName, code, response.remark());
         }
+        if (code == ResponseCode.NO_PERMISSION && !isWriteForbidden(response.remark())) {
+            // Authentication or authorization refused the credentials: another broker will say the same.
+            return new AccessDeniedException(brokerName, code, response.remark());
+        }
         return new BrokerRejectedException(brokerName, code, response.remark(), RETRIABLE.contains(code));
+    }
+
+    /** A broker or topic made read-only answers NO_PERMISSION "... sending message is forbidden": worth a retry. */
+    private static boolean isWriteForbidden(String remark) {
+        return remark != null && remark.contains("forbidden");
     }
 
     private static int parseInt(RemotingCommand response, String field, int fallback) {

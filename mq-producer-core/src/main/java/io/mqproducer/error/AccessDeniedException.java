@@ -1,0 +1,11 @@
+package io.mqproducer.error;
+
+/**
+ * The broker refused the request's credentials (unknown access key, wrong signature) or their permissions.
+ * A configuration problem, so not retried. Never carries the secret key.
+ */
+public class AccessDeniedException extends BrokerRejectedException {
+    public AccessDeniedException(String brokerName, int code, String remark) {
+        super(brokerName, code, remark, false);
+    }
+}
