@@ -4,12 +4,16 @@ import io.mqproducer.error.ProducerBusyException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts sends in progress, so close() can wait for them, and bounds the async ones. */
 final class InflightSends {
+    /** How often close() looks whether the last send finished; waiting is rare, counting is on every send. */
+    private static final long IDLE_POLL_MILLIS = 5;
+
     private final Semaphore asyncSlots;
     private final int maxAsync;
-    private int count;
+    private final AtomicInteger count = new AtomicInteger();
 
     InflightSends(int maxAsync) {
         this.maxAsync = maxAsync;
@@ -33,31 +37,24 @@ final class InflightSends {
         asyncSlots.release();
     }
 
-    synchronized void increment() {
-        count++;
+    void increment() {
+        count.incrementAndGet();
     }
 
-    synchronized void decrement() {
-        count--;
-        if (count == 0) {
-            notifyAll();
-        }
+    void decrement() {
+        count.decrementAndGet();
     }
 
-    synchronized int count() {
-        return count;
+    int count() {
+        return count.get();
     }
 
     /** Waits until no send is in progress or {@code timeoutMillis} passed. */
-    synchronized void awaitIdle(long timeoutMillis) {
+    void awaitIdle(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (count > 0) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                return;
-            }
+        while (count.get() > 0 && System.nanoTime() < deadline) {
             try {
-                wait(left);
+                Thread.sleep(IDLE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

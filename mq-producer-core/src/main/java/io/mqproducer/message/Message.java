@@ -28,8 +28,9 @@ public final class Message {
         this.topic = builder.topic;
         this.body = builder.body;
         this.tags = builder.tags;
-        this.keys = List.copyOf(builder.keys);
-        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+        this.keys = builder.keys.isEmpty() ? List.of() : List.copyOf(builder.keys);
+        this.properties = builder.properties.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
         this.flag = builder.flag;
         this.waitStoreMsgOk = builder.waitStoreMsgOk;
         this.delayLevel = builder.delayLevel;

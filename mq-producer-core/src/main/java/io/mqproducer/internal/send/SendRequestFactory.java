@@ -4,7 +4,7 @@ import io.mqproducer.MessageQueue;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.internal.codec.BodyCompression;
-import io.mqproducer.internal.codec.MessagePropertiesCodec;
+import io.mqproducer.internal.codec.HeaderFields;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
@@ -14,14 +14,14 @@ import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns messages into wire form and into {@code SEND_MESSAGE_V2} / {@code SEND_BATCH_MESSAGE} requests. */
 final class SendRequestFactory {
     /** Brokers store the property string's length in two bytes. */
     static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
+
+    private static final String DEFAULT_TOPIC_QUEUE_NUMS = Integer.toString(Topics.DEFAULT_TOPIC_QUEUE_NUMS);
 
     private final String wireGroup;
     private final Namespace namespace;
@@ -69,28 +69,33 @@ final class SendRequestFactory {
 
     /** The encoded property string: user properties, then tags, keys, delay, store-wait flag and the unique id. */
     static String properties(Message message, String uniqueId, Map<String, String> extra) {
-        Map<String, String> all = new LinkedHashMap<>(message.properties());
+        StringBuilder out = new StringBuilder(64 + message.properties().size() * 32);
+        for (Map.Entry<String, String> property : message.properties().entrySet()) {
+            append(out, property.getKey(), property.getValue());
+        }
         if (message.tags() != null) {
-            all.put(MessageProperty.TAGS, message.tags());
+            append(out, MessageProperty.TAGS, message.tags());
         }
         if (!message.keys().isEmpty()) {
-            all.put(MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, message.keys()));
+            append(out, MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, message.keys()));
         }
         if (message.delayLevel() > 0) {
-            all.put(MessageProperty.DELAY_LEVEL, Integer.toString(message.delayLevel()));
+            append(out, MessageProperty.DELAY_LEVEL, Integer.toString(message.delayLevel()));
         } else if (message.deliverAtMillis() > 0) {
-            all.put(MessageProperty.TIMER_DELIVER_MS, Long.toString(message.deliverAtMillis()));
+            append(out, MessageProperty.TIMER_DELIVER_MS, Long.toString(message.deliverAtMillis()));
         } else if (message.delayMillis() > 0) {
-            all.put(MessageProperty.TIMER_DELAY_MS, Long.toString(message.delayMillis()));
+            append(out, MessageProperty.TIMER_DELAY_MS, Long.toString(message.delayMillis()));
         }
         if (!message.waitStoreMsgOk()) {
-            all.put(MessageProperty.WAIT_STORE_MSG_OK, "false");
+            append(out, MessageProperty.WAIT_STORE_MSG_OK, "false");
         }
-        all.putAll(extra);
+        for (Map.Entry<String, String> property : extra.entrySet()) {
+            append(out, property.getKey(), property.getValue());
+        }
         if (uniqueId != null) {
-            all.put(MessageProperty.UNIQ_KEY, uniqueId);
+            append(out, MessageProperty.UNIQ_KEY, uniqueId);
         }
-        String encoded = MessagePropertiesCodec.encode(all);
+        String encoded = out.toString();
         int bytes = encoded.length() <= MAX_PROPERTIES_BYTES / 3 ? encoded.length()
                 : encoded.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PROPERTIES_BYTES) {
@@ -98,6 +103,12 @@ final class SendRequestFactory {
                     + " bytes, the limit is " + MAX_PROPERTIES_BYTES);
         }
         return encoded;
+    }
+
+    /** One property in wire form; user names never repeat system ones (reserved names are rejected earlier). */
+    private static void append(StringBuilder out, String name, String value) {
+        out.append(name).append(MessageProperty.NAME_VALUE_SEPARATOR).append(value)
+                .append(MessageProperty.PROPERTY_SEPARATOR);
     }
 
     RemotingCommand request(OutgoingMessage message, MessageQueue queue, int opaque, long bornTimestamp) {
@@ -114,20 +125,20 @@ final class SendRequestFactory {
 
     private Map<String, String> header(String wireTopic, MessageQueue queue, int sysFlag, int flag, String properties,
                                        long bornTimestamp, boolean batch) {
-        Map<String, String> header = new HashMap<>(24);
-        header.put("a", wireGroup);
-        header.put("b", wireTopic);
-        header.put("c", Topics.AUTO_CREATE_TEMPLATE);
-        header.put("d", Integer.toString(Topics.DEFAULT_TOPIC_QUEUE_NUMS));
-        header.put("e", Integer.toString(queue.queueId()));
-        header.put("f", Integer.toString(sysFlag));
-        header.put("g", Long.toString(bornTimestamp));
-        header.put("h", Integer.toString(flag));
-        header.put("i", properties);
-        header.put("j", "0");
-        header.put("k", "false");
-        header.put("m", Boolean.toString(batch));
-        header.put("n", queue.brokerName());
+        HeaderFields header = new HeaderFields(13);
+        header.add("a", wireGroup)
+                .add("b", wireTopic)
+                .add("c", Topics.AUTO_CREATE_TEMPLATE)
+                .add("d", DEFAULT_TOPIC_QUEUE_NUMS)
+                .add("e", Integer.toString(queue.queueId()))
+                .add("f", Integer.toString(sysFlag))
+                .add("g", Long.toString(bornTimestamp))
+                .add("h", Integer.toString(flag))
+                .add("i", properties)
+                .add("j", "0")
+                .add("k", "false")
+                .add("m", batch ? "true" : "false")
+                .add("n", queue.brokerName());
         return header;
     }
 }
