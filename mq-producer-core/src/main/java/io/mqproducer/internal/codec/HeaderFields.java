@@ -13,33 +13,31 @@ import java.util.Set;
  * linear, which beats hashing at this size. Not thread-safe; filled once, then only read.
  */
 public final class HeaderFields extends AbstractMap<String, String> {
-    private String[] names;
-    private String[] values;
+    /** Names at even, values at odd indexes: one array for the whole header. */
+    private String[] slots;
     private int size;
 
     public HeaderFields(int capacity) {
-        names = new String[capacity];
-        values = new String[capacity];
+        slots = new String[capacity * 2];
     }
 
     /** Appends a field the caller knows is not present yet (the fast path for building requests). */
     public HeaderFields add(String name, String value) {
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2 + 1);
-            values = Arrays.copyOf(values, size * 2 + 1);
+        if (size * 2 == slots.length) {
+            slots = Arrays.copyOf(slots, slots.length * 2 + 2);
         }
-        names[size] = name;
-        values[size] = value;
+        slots[size * 2] = name;
+        slots[size * 2 + 1] = value;
         size++;
         return this;
     }
 
     public String name(int index) {
-        return names[index];
+        return slots[index * 2];
     }
 
     public String value(int index) {
-        return values[index];
+        return slots[index * 2 + 1];
     }
 
     @Override
@@ -50,7 +48,7 @@ public final class HeaderFields extends AbstractMap<String, String> {
     @Override
     public String get(Object key) {
         int index = indexOf(key);
-        return index < 0 ? null : values[index];
+        return index < 0 ? null : value(index);
     }
 
     @Override
@@ -65,14 +63,14 @@ public final class HeaderFields extends AbstractMap<String, String> {
             add(key, value);
             return null;
         }
-        String previous = values[index];
-        values[index] = value;
+        String previous = value(index);
+        slots[index * 2 + 1] = value;
         return previous;
     }
 
     private int indexOf(Object key) {
         for (int i = 0; i < size; i++) {
-            if (names[i].equals(key)) {
+            if (name(i).equals(key)) {
                 return i;
             }
         }
@@ -98,7 +96,7 @@ public final class HeaderFields extends AbstractMap<String, String> {
                             throw new NoSuchElementException();
                         }
                         int index = next++;
-                        return new SimpleImmutableEntry<>(names[index], values[index]);
+                        return new SimpleImmutableEntry<>(name(index), value(index));
                     }
                 };
             }

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * + milliseconds since the start of the month(4) + counter(2).
  */
 public final class MessageIdGenerator {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final char[] prefix;
+    private final byte[] prefix;
     private final AtomicInteger counter = new AtomicInteger(ThreadLocalRandom.current().nextInt());
     private volatile long monthStart;
     private volatile long nextMonthStart;
@@ -32,7 +32,7 @@ public final class MessageIdGenerator {
         for (int i = 0; i < 4; i++) {
             fixed[6 + i] = (byte) (salt >>> (24 - 8 * i));
         }
-        this.prefix = new char[20];
+        this.prefix = new byte[20];
         for (int i = 0; i < fixed.length; i++) {
             prefix[2 * i] = HEX[(fixed[i] >>> 4) & 0xF];
             prefix[2 * i + 1] = HEX[fixed[i] & 0xF];
@@ -48,14 +48,14 @@ public final class MessageIdGenerator {
         }
         int elapsed = (int) (now - monthStart);
         int count = counter.getAndIncrement();
-        char[] id = new char[32];
+        byte[] id = new byte[32];
         System.arraycopy(prefix, 0, id, 0, 20);
         writeHex(id, 20, elapsed, 8);
         writeHex(id, 28, count, 4);
-        return new String(id);
+        return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static void writeHex(char[] out, int offset, int value, int digits) {
+    private static void writeHex(byte[] out, int offset, int value, int digits) {
         for (int i = digits - 1; i >= 0; i--) {
             out[offset + i] = HEX[value & 0xF];
             value >>>= 4;
