@@ -307,7 +307,7 @@ class FailoverIT {
             return "FailoverIT timings: killAt=" + timeline.killedAt() + "ms gone+" + since(timeline.goneAt())
                     + " recovered(first broker-a ack after kill)+" + since(recoveredAt())
                     + " lastFailure+" + since(lastFailureAt())
-                    + " maxLatencyAfterKill=" + maxLatencyAfterKill() + "ms"
+                    + " maxLatency=" + maxLatencySince(0) + "ms afterKill=" + maxLatencySince(timeline.killedAt()) + "ms"
                     + " successInDownWindow=" + downWindowCounts()[0] + "/" + downWindowCounts()[1]
                     + " restart took=" + (timeline.restartedAt() - timeline.restartBegan()) + "ms"
                     + " trafficReturned(first broker-b ack)=" + sinceRestart() + " after registration"
@@ -317,6 +317,7 @@ class FailoverIT {
         void verify() {
             assertThat(timeline.settled()).as("every send ended within the send timeout after the load stopped; "
                     + "pending: %s", log.pending).isTrue();
+            assertThat(maxLatencySince(0)).as("longest send, in ms").isLessThan(SETTLE_TIMEOUT.toMillis());
             assertThat(log.endedTwice).as("sends whose outcome was reported twice").isEmpty();
             assertThat(missing()).as("acknowledged but not read back").isEmpty();
             assertThat(unknown()).as("read back but never sent").isEmpty();
@@ -350,8 +351,9 @@ class FailoverIT {
                     .max(Long::compare).orElse(null);
         }
 
-        private long maxLatencyAfterKill() {
-            return log.outcomes.values().stream().filter(o -> o.endedAt() > timeline.killedAt())
+        /** The longest any send took that ended after {@code millis}. */
+        private long maxLatencySince(long millis) {
+            return log.outcomes.values().stream().filter(o -> o.endedAt() > millis)
                     .mapToLong(o -> o.endedAt() - o.startedAt()).max().orElse(0);
         }
 
