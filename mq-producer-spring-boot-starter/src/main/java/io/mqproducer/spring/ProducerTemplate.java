@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +31,16 @@ public final class ProducerTemplate implements ProducerOperations {
     private final Producer producer;
     private final MessageAssembler assembler;
     private final SendListener listener;
+    private final SendObservation observation;
 
     /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
     public ProducerTemplate(Producer producer) {
         this(producer, JsonMapper.builder().build(), SendListener.NOOP);
+    }
+
+    /** A template without observation (tracing). */
+    public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener) {
+        this(producer, jsonMapper, listener, SendObservation.NONE);
     }
 
     /**
@@ -42,12 +48,15 @@ public final class ProducerTemplate implements ProducerOperations {
      *
      * @param producer   a started producer
      * @param jsonMapper writes payloads that are neither bytes nor strings; used as is, never reconfigured
-     * @param listener   told about every send that reached the producer
+     * @param listener    told about every send that reached the producer
+     * @param observation observes each send and may add trace context to the message
      */
-    public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener) {
+    public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener,
+            SendObservation observation) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.assembler = new MessageAssembler(jsonMapper);
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.observation = Objects.requireNonNull(observation, "observation");
     }
 
     /** The producer this template sends through. */
@@ -83,7 +92,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public SendResult send(Message message) {
-        return timed(checked(message), SendMode.SYNC, () -> producer.send(message));
+        return timed(checked(message), SendMode.SYNC, producer::send);
     }
 
     @Override
@@ -126,9 +135,10 @@ public final class ProducerTemplate implements ProducerOperations {
             return CompletableFuture.failedFuture(new InvalidMessageException("message must not be null"));
         }
         long start = System.nanoTime();
+        SendObservation.Scope scope = observation.start(message, SendMode.ASYNC);
         CompletableFuture<SendResult> sending;
         try {
-            sending = producer.sendAsync(message);
+            sending = producer.sendAsync(scope.message());
         } catch (RuntimeException e) {
             sending = CompletableFuture.failedFuture(e);
         }
@@ -140,6 +150,7 @@ public final class ProducerTemplate implements ProducerOperations {
         sending.whenComplete((sent, error) -> {
             Throwable failure = error == null ? null : asProducerException(error);
             record(message.topic(), SendMode.ASYNC, start, failure);
+            scope.stop(sent, failure);
             if (failure == null) {
                 result.complete(sent);
             } else {
@@ -177,22 +188,25 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public void sendOneway(Message message) {
-        timed(checked(message), SendMode.ONEWAY, () -> {
-            producer.sendOneway(message);
+        timed(checked(message), SendMode.ONEWAY, observed -> {
+            producer.sendOneway(observed);
             return null;
         });
     }
 
-    private <T> T timed(Message message, SendMode mode, Supplier<T> send) {
+    private SendResult timed(Message message, SendMode mode, Function<Message, SendResult> send) {
         long start = System.nanoTime();
-        T result;
+        SendObservation.Scope scope = observation.start(message, mode);
+        SendResult result;
         try {
-            result = send.get();
+            result = send.apply(scope.message());
         } catch (RuntimeException e) {
             record(message.topic(), mode, start, e);
+            scope.stop(null, e);
             throw e;
         }
         record(message.topic(), mode, start, null);
+        scope.stop(result, null);
         return result;
     }
 

@@ -6,6 +6,7 @@ import io.mqproducer.spi.SendObserver;
 import io.mqproducer.spring.ProducerOperations;
 import io.mqproducer.spring.ProducerTemplate;
 import io.mqproducer.spring.SendListener;
+import io.mqproducer.spring.SendObservation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,8 +51,9 @@ public final class MqProducerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ProducerOperations.class)
     public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
-            ObjectProvider<SendListener> listeners) {
+            ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation) {
         return new ProducerTemplate(producer, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
-                SendListener.composite(listeners.orderedStream().toList()));
+                SendListener.composite(listeners.orderedStream().toList()),
+                observation.getIfAvailable(() -> SendObservation.NONE));
     }
 }

@@ -59,6 +59,9 @@ public class MqProducerProperties {
     /** How long a cached route may be used when no name server answers refreshes. */
     private Duration routeExpiry = Duration.ofMinutes(5);
 
+    /** Whether every template send runs in a Micrometer Observation (tracing; trace context in message properties). */
+    private boolean observationEnabled;
+
     private final Health health = new Health();
 
     private final Acl acl = new Acl();
@@ -221,6 +224,16 @@ public class MqProducerProperties {
     /** Sets how long a route that cannot be refreshed stays usable. */
     public void setRouteExpiry(Duration routeExpiry) {
         this.routeExpiry = routeExpiry;
+    }
+
+    /** Whether template sends are observed with Micrometer. */
+    public boolean isObservationEnabled() {
+        return observationEnabled;
+    }
+
+    /** Sets whether template sends are observed with Micrometer. */
+    public void setObservationEnabled(boolean observationEnabled) {
+        this.observationEnabled = observationEnabled;
     }
 
     /** Health indicator settings. */

@@ -1,0 +1,30 @@
+package io.mqproducer.spring.boot.autoconfigure.observation;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.mqproducer.spring.SendObservation;
+import io.mqproducer.spring.micrometer.MicrometerSendObservation;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Observes every {@link io.mqproducer.spring.ProducerTemplate} send with Micrometer (and, with a tracer bridge,
+ * carries the trace context in message properties). Opt-in with {@code mq.producer.observation-enabled=true}, as
+ * Spring Kafka and Spring AMQP do.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnProperty(prefix = "mq.producer", name = "observation-enabled", havingValue = "true")
+public final class MqProducerObservationAutoConfiguration {
+
+    /** The observation the template runs each send in. */
+    @Bean
+    @ConditionalOnBean(ObservationRegistry.class)
+    @ConditionalOnMissingBean(SendObservation.class)
+    SendObservation mqProducerSendObservation(ObservationRegistry registry) {
+        return new MicrometerSendObservation(registry);
+    }
+}

@@ -1,0 +1,94 @@
+package io.mqproducer.spring.boot.autoconfigure.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.mqproducer.SendResult;
+import io.mqproducer.message.Message;
+import io.mqproducer.spring.SendMode;
+import io.mqproducer.spring.SendObservation;
+import io.mqproducer.spring.boot.autoconfigure.MqProducerAutoConfiguration;
+import io.mqproducer.spring.micrometer.MicrometerSendObservation;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import io.micrometer.observation.transport.SenderContext;
+
+class MqProducerObservationAutoConfigurationTest {
+    private static final String NAME_SERVER = "mq.producer.name-server=127.0.0.1:9876";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(MqProducerAutoConfiguration.class,
+                    MqProducerObservationAutoConfiguration.class))
+            .withBean(ObservationRegistry.class, TestObservationRegistry::create);
+
+    @Test
+    void offUnlessEnabled() {
+        runner.withPropertyValues(NAME_SERVER).run(context -> assertThat(context).doesNotHaveBean(SendObservation.class));
+    }
+
+    @Test
+    void enabledWithARegistryObservesSends() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.observation-enabled=true").run(context -> {
+            assertThat(context).hasSingleBean(SendObservation.class);
+            assertThat(context.getBean(SendObservation.class)).isInstanceOf(MicrometerSendObservation.class);
+        });
+    }
+
+    @Test
+    void worksWithoutMicrometerOnTheClasspath() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.observation-enabled=true")
+                .withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(SendObservation.class));
+    }
+
+    @Test
+    void observationCarriesTagsOutcomeAndTraceContext() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        // Stands in for a tracer's propagation handler: writes a header through the sender context's setter.
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<SenderContext<?>>() {
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public void onStart(SenderContext context) {
+                context.getSetter().set(context.getCarrier(), "traceparent", "00-abc-def-01");
+            }
+
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return context instanceof SenderContext;
+            }
+        });
+        SendObservation observation = new MicrometerSendObservation(registry);
+        Message message = Message.builder("orders").body("x".getBytes(StandardCharsets.UTF_8)).property("a", "b").build();
+
+        SendObservation.Scope scope = observation.start(message, SendMode.SYNC);
+        assertThat(scope.message().properties()).containsEntry("traceparent", "00-abc-def-01").containsEntry("a", "b");
+        scope.stop(new SendResult(io.mqproducer.SendStatus.SEND_OK, "MSGID", null,
+                new io.mqproducer.MessageQueue("orders", "b", 0), 1, null), null);
+
+        TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                .hasNameEqualTo(MicrometerSendObservation.NAME)
+                .hasContextualNameEqualTo("orders send")
+                .hasLowCardinalityKeyValue("messaging.system", "rocketmq")
+                .hasLowCardinalityKeyValue("messaging.destination.name", "orders")
+                .hasLowCardinalityKeyValue("mq.send.mode", "sync")
+                .hasLowCardinalityKeyValue("outcome", "success")
+                .hasHighCardinalityKeyValue("messaging.message.id", "MSGID")
+                .hasBeenStopped();
+    }
+
+    @Test
+    void failedSendIsRecordedAsAnError() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        SendObservation.Scope scope = new MicrometerSendObservation(registry)
+                .start(Message.of("orders", new byte[] {1}), SendMode.ASYNC);
+        assertThat(scope.message().properties()).isEmpty();
+        scope.stop(null, new IllegalStateException("boom"));
+        TestObservationRegistryAssert.assertThat(registry).hasSingleObservationThat()
+                .hasLowCardinalityKeyValue("outcome", "failure").hasError().hasBeenStopped();
+    }
+}
