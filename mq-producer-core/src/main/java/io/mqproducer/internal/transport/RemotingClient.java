@@ -18,7 +18,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RemotingClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
-    private final HashedWheelTimer timer;
+    private final Timer timer;
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
     private final Credentials credentials;
@@ -60,8 +60,7 @@ public final class RemotingClient implements AutoCloseable {
         this.credentials = credentials;
         this.tls = tls;
         this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-producer-io", true));
-        this.timer = new HashedWheelTimer(new DefaultThreadFactory("mq-producer-timer", true),
-                10, TimeUnit.MILLISECONDS);
+        this.timer = SharedTimer.acquire();
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
@@ -203,6 +202,6 @@ public final class RemotingClient implements AutoCloseable {
         }
         connections.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        timer.stop();
+        SharedTimer.release();
     }
 }
