@@ -23,7 +23,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -44,7 +43,7 @@ class FailoverIT {
     private static final String BROKER_B = "broker-b";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(3);
 
-    /** Load phases: before the kill, while broker-b is down, after it is back. */
+    /** Load phases: before the kill (once both brokers have acknowledged sends), while broker-b is down, after. */
     private static final long BEFORE_KILL_MILLIS = 5_000;
     private static final long DOWN_MILLIS = 8_000;
     private static final long AFTER_RESTART_MILLIS = 8_000;
@@ -77,13 +76,17 @@ class FailoverIT {
             Report report = new Report(log, readBack, timeline);
             System.out.println(report.summary());
             System.out.println(report.timings());
+            System.out.println(report.details());
             report.verify();
         }
     }
 
     private static Timeline runThroughFailover(Load load, ChildBroker brokerB, SendLog log) {
         load.start();
-        awaitClock(log, BEFORE_KILL_MILLIS);
+        // The kill must hit a broker in use: the planned time starts once both brokers have acknowledged sends.
+        awaitAck(log, o -> BROKER_B.equals(o.broker()), log.now() + RETURN_LIMIT_MILLIS);
+        awaitAck(log, o -> BROKER_A.equals(o.broker()), log.now() + RETURN_LIMIT_MILLIS);
+        awaitClock(log, log.now() + BEFORE_KILL_MILLIS);
         long killedAt = log.now();
         brokerB.kill();
         long goneAt = log.now();
@@ -91,15 +94,18 @@ class FailoverIT {
         long restartBegan = log.now();
         brokerB.restart();
         long restartedAt = log.now();
-        // Keep the load up until broker-b has traffic again (or the bound passed) and for the planned time at least.
-        long returnDeadline = restartedAt + RETURN_LIMIT_MILLIS;
-        Predicate<Outcome> newOnB = o -> BROKER_B.equals(o.broker()) && o.startedAt() > goneAt;
-        while (log.now() < returnDeadline && log.firstAck(newOnB) == null) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        // Keep the load up until broker-b has traffic again (or the bound passed), and for the planned time at least.
+        awaitAck(log, o -> BROKER_B.equals(o.broker()) && o.startedAt() > goneAt, restartedAt + RETURN_LIMIT_MILLIS);
         awaitClock(log, restartedAt + AFTER_RESTART_MILLIS);
         long stoppedAt = log.now();
         return new Timeline(killedAt, goneAt, restartBegan, restartedAt, stoppedAt, load.stopAndAwait(SETTLE_TIMEOUT));
+    }
+
+    /** Polls until an acknowledgement matches, or until {@code deadline} on the log's clock. */
+    private static void awaitAck(SendLog log, Predicate<Outcome> which, long deadline) {
+        while (log.now() < deadline && log.firstAck(which) == null) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     /** Reads until every acknowledged body is there (or time is up); returns how often each body was read. */
@@ -132,6 +138,10 @@ class FailoverIT {
         boolean acked() {
             return broker != null;
         }
+
+        long latency() {
+            return endedAt - startedAt;
+        }
     }
 
     /** Every send's outcome by body, the bodies still pending, and the producer's retries (it is its observer). */
@@ -139,36 +149,26 @@ class FailoverIT {
         private final long origin = System.nanoTime();
         private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
         private final Set<String> pending = ConcurrentHashMap.newKeySet();
-        private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
-        private final Set<String> endedTwice = ConcurrentHashMap.newKeySet();
+        /** Retries by broker and cause: how many, when the first and the last happened. */
+        private final Map<String, long[]> retries = new ConcurrentHashMap<>();
 
         long now() {
             return (System.nanoTime() - origin) / 1_000_000;
         }
 
-        void started(String body) {
-            pending.add(body);
-        }
-
         /** Records how the send of {@code body} ended: with a result, or with an error. */
         void ended(String body, long startedAt, SendResult result, Throwable error) {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            finish(body, new Outcome(startedAt, now(), result == null ? null : result.queue().brokerName(),
+            outcomes.put(body, new Outcome(startedAt, now(), result == null ? null : result.queue().brokerName(),
                     cause == null ? null : cause.getClass().getSimpleName()));
+            pending.remove(body);
         }
 
         @Override
         public void onRetry(String topic, String brokerName, ProducerException cause) {
-            retries.computeIfAbsent(brokerName + ":" + cause.getClass().getSimpleName(), k -> new LongAdder())
-                    .increment();
-        }
-
-        private void finish(String body, Outcome outcome) {
-            // Recorded rather than thrown: an exception in a future's callback would vanish.
-            if (outcomes.putIfAbsent(body, outcome) != null) {
-                endedTwice.add(body);
-            }
-            pending.remove(body);
+            long at = now();
+            retries.compute(brokerName + ":" + cause.getClass().getSimpleName(),
+                    (key, seen) -> seen == null ? new long[] {1, at, at} : new long[] {seen[0] + 1, seen[1], at});
         }
 
         Set<String> ackedBodies() {
@@ -176,10 +176,10 @@ class FailoverIT {
                     .collect(Collectors.toSet());
         }
 
-        /** The earliest-ending acknowledgement that matches, or null. */
-        Outcome firstAck(Predicate<Outcome> filter) {
-            return outcomes.values().stream().filter(o -> o.acked() && filter.test(o))
-                    .min(Comparator.comparingLong(Outcome::endedAt)).orElse(null);
+        /** When the earliest-ending acknowledgement that matches ended, or null. */
+        Long firstAck(Predicate<Outcome> filter) {
+            return outcomes.values().stream().filter(o -> o.acked() && filter.test(o)).map(Outcome::endedAt)
+                    .min(Comparator.naturalOrder()).orElse(null);
         }
     }
 
@@ -222,7 +222,7 @@ class FailoverIT {
             for (int n = 0; running && n < MAX_SENDS_PER_SENDER; n++) {
                 String body = "sync-" + thread + "-" + n;
                 long startedAt = log.now();
-                log.started(body);
+                log.pending.add(body);
                 try {
                     log.ended(body, startedAt, producer.send(message(body)), null);
                 } catch (RuntimeException e) {
@@ -234,32 +234,27 @@ class FailoverIT {
 
         private void asyncSends() {
             long next = System.nanoTime();
-            for (int n = 0; running && n < MAX_SENDS_PER_SENDER; n++) {
-                if (!acquireSlot()) {
-                    return; // every slot held for longer than a send may take: the pending sends show in the report
-                }
-                String body = "async-" + n;
-                long startedAt = log.now();
-                log.started(body);
-                try {
-                    producer.sendAsync(message(body)).whenComplete((result, error) -> {
-                        log.ended(body, startedAt, result, error);
-                        window.release();
-                    });
-                } catch (RuntimeException e) {
-                    log.ended(body, startedAt, null, e); // sendAsync should not throw; if it does, it still counts
-                    window.release();
-                }
-                next = pace(next, ASYNC_PACE_MICROS);
-            }
-        }
-
-        private boolean acquireSlot() {
             try {
-                return window.tryAcquire(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                for (int n = 0; running && n < MAX_SENDS_PER_SENDER; n++) {
+                    if (!window.tryAcquire(SETTLE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        return; // every slot held longer than a send may take: the pending sends show in the report
+                    }
+                    String body = "async-" + n;
+                    long startedAt = log.now();
+                    log.pending.add(body);
+                    try {
+                        producer.sendAsync(message(body)).whenComplete((result, error) -> {
+                            log.ended(body, startedAt, result, error);
+                            window.release();
+                        });
+                    } catch (RuntimeException e) {
+                        log.ended(body, startedAt, null, e); // sendAsync should not throw; if it does, it counts
+                        window.release();
+                    }
+                    next = pace(next, ASYNC_PACE_MICROS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
         }
 
@@ -293,34 +288,46 @@ class FailoverIT {
             return "FailoverIT summary: sent=" + (log.outcomes.size() + log.pending.size())
                     + " acked=" + acked.size() + " " + countBy(Outcome::acked, Outcome::broker)
                     + " failed=" + (log.outcomes.size() - acked.size()) + " " + countBy(o -> !o.acked(), Outcome::error)
-                    + " pending=" + log.pending.size()
-                    + " readBack=" + readBack.size() + " (messages "
-                    + readBack.values().stream().mapToLong(Integer::longValue).sum() + ")"
-                    + " missing=" + missing().size()
+                    + " pending=" + log.pending.size() + " readBack=" + readBack.size() + " (messages "
+                    + readBack.values().stream().mapToLong(Integer::longValue).sum() + ") missing=" + missing().size()
                     + " duplicates=" + duplicates() + " failedButStored=" + failedButStored()
                     + " unknown=" + unknown().size()
-                    + " retries=" + new TreeMap<>(log.retries)
-                    + " timeToRecover=" + since(recoveredAt()) + " trafficReturned=" + sinceRestart();
+                    + " timeToRecover=" + since(recoveredAt()) + " (first broker-a ack after the kill)"
+                    + " trafficReturned=" + after(returnedAt(), timeline.restartedAt())
+                    + " (first broker-b ack after its registration)";
         }
 
         String timings() {
             return "FailoverIT timings: killAt=" + timeline.killedAt() + "ms gone+" + since(timeline.goneAt())
-                    + " recovered(first broker-a ack after kill)+" + since(recoveredAt())
-                    + " lastFailure+" + since(lastFailureAt())
-                    + " maxLatency=" + maxLatencySince(0) + "ms afterKill=" + maxLatencySince(timeline.killedAt()) + "ms"
+                    + " maxLatency=" + maxLatencySince(0) + "ms"
+                    + " maxLatencyAfterKill=" + maxLatencySince(timeline.killedAt()) + "ms"
                     + " successInDownWindow=" + downWindowCounts()[0] + "/" + downWindowCounts()[1]
-                    + " restart took=" + (timeline.restartedAt() - timeline.restartBegan()) + "ms"
-                    + " trafficReturned(first broker-b ack)=" + sinceRestart() + " after registration"
-                    + " loadStoppedAt=" + timeline.stoppedAt() + "ms";
+                    + " restartTook=" + (timeline.restartedAt() - timeline.restartBegan()) + "ms"
+                    + " loadStoppedAt=" + timeline.stoppedAt() + "ms retries(count, first..last)="
+                    + new TreeMap<>(log.retries).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()[0]
+                            + " (" + e.getValue()[1] + ".." + e.getValue()[2] + "ms)").toList();
+        }
+
+        /** Slowest sends (over 1 s), failures and duplicates, with their outcomes: evidence when a bound is near. */
+        String details() {
+            List<String> slow = log.outcomes.entrySet().stream().filter(e -> e.getValue().latency() > 1_000)
+                    .sorted(Comparator.comparingLong(e -> -e.getValue().latency())).limit(5)
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList();
+            List<String> duplicated = readBack.entrySet().stream().filter(e -> e.getValue() > 1)
+                    .map(e -> e.getKey() + " x" + e.getValue() + "=" + log.outcomes.get(e.getKey())).toList();
+            List<String> failed = log.outcomes.entrySet().stream().filter(e -> !e.getValue().acked()).limit(10)
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList();
+            return "FailoverIT details: slowest " + slow + " failures " + failed + " duplicates " + duplicated;
         }
 
         void verify() {
             assertThat(timeline.settled()).as("every send ended within the send timeout after the load stopped; "
                     + "pending: %s", log.pending).isTrue();
             assertThat(maxLatencySince(0)).as("longest send, in ms").isLessThan(SETTLE_TIMEOUT.toMillis());
-            assertThat(log.endedTwice).as("sends whose outcome was reported twice").isEmpty();
             assertThat(missing()).as("acknowledged but not read back").isEmpty();
             assertThat(unknown()).as("read back but never sent").isEmpty();
+            assertThat(log.firstAck(o -> BROKER_B.equals(o.broker()) && o.endedAt() < timeline.killedAt()))
+                    .as("an ack on broker-b before the kill").isNotNull();
             assertThat(recoveredAt()).as("an ack on broker-a after the kill").isNotNull();
             assertThat(recoveredAt() - timeline.killedAt()).as("time to the first ack after the kill")
                     .isLessThan(RECOVERY_LIMIT_MILLIS);
@@ -334,27 +341,18 @@ class FailoverIT {
         }
 
         private Long recoveredAt() {
-            return endedAt(log.firstAck(o -> BROKER_A.equals(o.broker()) && o.endedAt() > timeline.killedAt()));
+            return log.firstAck(o -> BROKER_A.equals(o.broker()) && o.endedAt() > timeline.killedAt());
         }
 
         /** First ack on broker-b for a send started once its old process was gone. */
         private Long returnedAt() {
-            return endedAt(log.firstAck(o -> BROKER_B.equals(o.broker()) && o.startedAt() > timeline.goneAt()));
-        }
-
-        private static Long endedAt(Outcome outcome) {
-            return outcome == null ? null : outcome.endedAt();
-        }
-
-        private Long lastFailureAt() {
-            return log.outcomes.values().stream().filter(o -> !o.acked()).map(Outcome::endedAt)
-                    .max(Long::compare).orElse(null);
+            return log.firstAck(o -> BROKER_B.equals(o.broker()) && o.startedAt() > timeline.goneAt());
         }
 
         /** The longest any send took that ended after {@code millis}. */
         private long maxLatencySince(long millis) {
             return log.outcomes.values().stream().filter(o -> o.endedAt() > millis)
-                    .mapToLong(o -> o.endedAt() - o.startedAt()).max().orElse(0);
+                    .mapToLong(Outcome::latency).max().orElse(0);
         }
 
         /** Acked and all sends started from 3 s after the kill until the restart began. */
@@ -375,8 +373,8 @@ class FailoverIT {
         }
 
         private Set<String> unknown() {
-            return readBack.keySet().stream().filter(body -> !log.outcomes.containsKey(body)
-                    && !log.pending.contains(body)).collect(Collectors.toSet());
+            return readBack.keySet().stream().filter(body -> !log.outcomes.containsKey(body))
+                    .collect(Collectors.toSet());
         }
 
         /** Bodies stored more than once: a retry after an attempt whose answer was lost with the broker. */
@@ -390,12 +388,11 @@ class FailoverIT {
         }
 
         private String since(Long at) {
-            return at == null ? "none" : (at - timeline.killedAt()) + "ms";
+            return after(at, timeline.killedAt());
         }
 
-        private String sinceRestart() {
-            Long at = returnedAt();
-            return at == null ? "never" : (at - timeline.restartedAt()) + "ms";
+        private static String after(Long at, long origin) {
+            return at == null ? "none" : (at - origin) + "ms";
         }
     }
 }
