@@ -1,0 +1,77 @@
+package io.mqproducer.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Command line entry: runs this project's producer and Apache RocketMQ's {@code DefaultMQProducer} against the same
+ * broker with the same settings, prints a Markdown results table and writes it to the output file. See README.md.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    /** Runs the benchmark; {@code --help} lists the options. */
+    public static void main(String[] args) throws Exception {
+        if (BenchmarkOptions.wantsHelp(args)) {
+            System.out.println(BenchmarkOptions.USAGE);
+            return;
+        }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchmarkOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        // Before the broker starts, so that the load average shows what else the machine was doing.
+        MachineInfo machine = MachineInfo.current();
+        ZonedDateTime started = ZonedDateTime.now();
+        String report = run(options, machine, started);
+        System.out.println(report);
+        Path output = options.output().toAbsolutePath();
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, report, StandardCharsets.UTF_8);
+        System.err.println("written to " + output);
+        // The official client can leave non-daemon threads winding down; the results are out, so leave now.
+        System.exit(0);
+    }
+
+    private static String run(BenchmarkOptions options, MachineInfo machine, ZonedDateTime started)
+            throws IOException, InterruptedException {
+        if (options.nameServer() != null) {
+            List<ClientRuns> results = runAgainst(options.nameServer(), options);
+            return Report.markdown(options, machine, "existing name server " + options.nameServer(), started, results);
+        }
+        Path log = options.output().toAbsolutePath().resolveSibling("broker-process.log");
+        System.err.println("starting the broker JVM (log: " + log + ")");
+        try (BrokerLauncher broker = BrokerLauncher.launch(options.topic(), options.queues(), log)) {
+            List<ClientRuns> results = runAgainst(broker.nameServerAddress(), options);
+            return Report.markdown(options, machine, "embedded RocketMQ 5.5.0 name server + broker (async flush) in a "
+                    + "child JVM (" + String.join(" ", BrokerLauncher.BROKER_JVM_ARGS) + "), topic with "
+                    + options.queues() + " queues", started, results);
+        }
+    }
+
+    private static List<ClientRuns> runAgainst(String nameServer, BenchmarkOptions options)
+            throws InterruptedException {
+        ClientSettings settings = new ClientSettings(nameServer, options.topic(), body(options.bodySize()),
+                options.sendTimeout(), options.retries(), options.asyncWindow(), options.binaryHeaders());
+        return new BenchmarkRunner(options, settings).run();
+    }
+
+    /** Random-looking but repeatable bytes, so that no layer can shortcut a run of zeros. */
+    private static byte[] body(int size) {
+        byte[] body = new byte[size];
+        new Random(42).nextBytes(body);
+        return body;
+    }
+}

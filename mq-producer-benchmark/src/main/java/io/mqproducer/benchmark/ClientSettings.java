@@ -1,0 +1,18 @@
+package io.mqproducer.benchmark;
+
+import java.time.Duration;
+
+/**
+ * What both clients are configured with, so that they send the same messages under the same rules.
+ *
+ * @param nameServer    name server address, {@code host:port}
+ * @param topic         topic every message goes to
+ * @param body          body of every message; one shared array, so body creation costs neither client anything
+ * @param sendTimeout   whole budget of one send, retries included
+ * @param retries       retries after a failed attempt
+ * @param asyncWindow   async sends outstanding at once (the benchmark bounds it; ours is also told)
+ * @param binaryHeaders whether our producer uses binary headers
+ */
+public record ClientSettings(String nameServer, String topic, byte[] body, Duration sendTimeout, int retries,
+                             int asyncWindow, boolean binaryHeaders) {
+}

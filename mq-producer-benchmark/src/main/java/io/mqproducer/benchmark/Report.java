@@ -1,0 +1,58 @@
+package io.mqproducer.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.rocketmq.common.MQVersion;
+
+/** The Markdown document of one run: machine, date, results, settings, bookkeeping. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String markdown(BenchmarkOptions options, MachineInfo machine, String broker, ZonedDateTime started,
+                           List<ClientRuns> runs) {
+        List<RunResult> results = runs.stream().map(ClientRuns::median).toList();
+        String officialVersion = MQVersion.getVersionDesc(MQVersion.CURRENT_VERSION);
+        return String.join("\n",
+                "# mq-producer vs. the official RocketMQ client",
+                "",
+                "- Date: " + started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                "- Machine: " + machine.describe(),
+                "- Broker: " + broker,
+                "",
+                ResultsTable.render(results),
+                "Ratio row: ours / official. Above 1 for msgs/s means ours is faster; below 1 for latency, CPU and "
+                        + "allocation means ours costs less. Latency of the async scenario runs from the call to the "
+                        + "callback and includes waiting behind the window.",
+                "",
+                "## Settings",
+                "",
+                "- Messages: " + options.bodySize() + "-byte random body (one shared array), topic `" + options.topic()
+                        + "`, a new message object per send, no tags, keys or properties.",
+                "- Both clients: send timeout " + options.sendTimeout().toSeconds() + " s, " + options.retries()
+                        + " retries (sync and async), body compression above 4 KiB (not reached), a fresh client "
+                        + "per scenario.",
+                "- mq-producer: " + (options.binaryHeaders() ? "binary" : "JSON") + " headers, maxInflightAsync "
+                        + options.asyncWindow() + ", default I/O threads (min(4, cores)).",
+                "- rocketmq-client " + officialVersion + ": `DefaultMQProducer`, its default JSON headers, VIP channel "
+                        + "off, default thread pools.",
+                "- Sync scenarios: N sender threads share one message budget. Async: one sender thread, at most "
+                        + options.asyncWindow() + " sends outstanding (a semaphore in the benchmark, same for both).",
+                "- Rounds: each client ran each scenario " + options.rounds() + " time(s); the table shows, per "
+                        + "client, the round with the median msgs/s (all its columns from that round).",
+                "- Phases per scenario and client: warm-up of " + options.warmUp() + " (discarded), then measured "
+                        + options.measured() + ", whichever first. Before all scenarios each client did one "
+                        + "throw-away 4-thread warm-up run. Order alternates per scenario and round, ours first in the first.",
+                "- CPU and allocation: `ThreadMXBean` CPU time and allocated bytes of the sender threads plus the "
+                        + "client's own threads (by name, see README), snapshot before and after the measured phase. "
+                        + "JIT and GC threads are not counted.",
+                "- Client JVM: `" + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + "`",
+                "",
+                "## Details",
+                "",
+                ResultsTable.renderDetails(runs));
+    }
+}
