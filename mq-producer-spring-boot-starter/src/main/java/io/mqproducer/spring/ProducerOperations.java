@@ -1,10 +1,15 @@
 package io.mqproducer.spring;
 
 import io.mqproducer.SendResult;
+import io.mqproducer.TransactionResult;
+import io.mqproducer.TransactionState;
 import io.mqproducer.message.Message;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Sends messages to RocketMQ the Spring way; implemented by {@link ProducerTemplate}.
@@ -73,4 +78,29 @@ public interface ProducerOperations {
 
     /** Writes a fully built message without waiting for an answer. */
     void sendOneway(Message message);
+
+    /**
+     * Orderly send: every message with the same {@code shardingKey} goes to the same queue, so consumers see them
+     * in the order they were sent.
+     */
+    SendResult sendOrderly(String destination, Object payload, String shardingKey);
+
+    /**
+     * Sends the payloads to one destination as batches ({@code SEND_BATCH_MESSAGE}); results come in payload order.
+     * A batch larger than the message size limit goes as several requests.
+     */
+    List<SendResult> sendBatch(String destination, List<?> payloads);
+
+    /** Sends a RocketMQ 5 timer message that consumers see only after {@code delay}. */
+    SendResult sendDelayed(String destination, Object payload, Duration delay);
+
+    /** Sends a message deferred by a classic delay level (1 = 1 s, 2 = 5 s, ... 18 = 2 h by default). */
+    SendResult sendDelayed(String destination, Object payload, int delayLevel);
+
+    /**
+     * Sends a transactional (half) message, runs {@code localTransaction} once the broker stored it, and commits or
+     * rolls back as it returns; UNKNOWN leaves the decision to the producer's transaction checker.
+     */
+    TransactionResult sendInTransaction(String destination, Object payload,
+            Function<Message, TransactionState> localTransaction);
 }

@@ -2,10 +2,13 @@ package io.mqproducer.spring;
 
 import io.mqproducer.Producer;
 import io.mqproducer.SendResult;
+import io.mqproducer.TransactionResult;
+import io.mqproducer.TransactionState;
 import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.message.Message;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -192,6 +195,60 @@ public final class ProducerTemplate implements ProducerOperations {
             producer.sendOneway(observed);
             return null;
         });
+    }
+
+    @Override
+    public SendResult sendOrderly(String destination, Object payload, String shardingKey) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        return timed(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey));
+    }
+
+    @Override
+    public List<SendResult> sendBatch(String destination, List<?> payloads) {
+        if (payloads == null) {
+            throw new InvalidMessageException("payloads must not be null");
+        }
+        List<Message> messages = new java.util.ArrayList<>(payloads.size());
+        for (Object payload : payloads) {
+            messages.add(assembler.assemble(destination, payload, List.of(), Map.of()));
+        }
+        String topic = messages.isEmpty() ? destination : messages.get(0).topic();
+        long start = System.nanoTime();
+        try {
+            List<SendResult> results = producer.sendBatch(messages);
+            record(topic, SendMode.SYNC, start, null);
+            return results;
+        } catch (RuntimeException e) {
+            record(topic, SendMode.SYNC, start, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public SendResult sendDelayed(String destination, Object payload, Duration delay) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        return send(message.toBuilder(message.topic()).deliverAfter(delay).build());
+    }
+
+    @Override
+    public SendResult sendDelayed(String destination, Object payload, int delayLevel) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        return send(message.toBuilder(message.topic()).delayLevel(delayLevel).build());
+    }
+
+    @Override
+    public TransactionResult sendInTransaction(String destination, Object payload,
+            Function<Message, TransactionState> localTransaction) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        long start = System.nanoTime();
+        try {
+            TransactionResult result = producer.sendInTransaction(message, localTransaction);
+            record(message.topic(), SendMode.SYNC, start, null);
+            return result;
+        } catch (RuntimeException e) {
+            record(message.topic(), SendMode.SYNC, start, e);
+            throw e;
+        }
     }
 
     private SendResult timed(Message message, SendMode mode, Function<Message, SendResult> send) {

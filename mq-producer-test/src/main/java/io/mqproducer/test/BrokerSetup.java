@@ -53,9 +53,12 @@ record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopi
         config.setReviveQueueNum(1);
         config.setReviveInterval(200);
         config.setReviveScanTime(1_000);
-        // Ask producers about undecided transactions after 1 s, checking every 2 s, instead of 6 s and 30 s.
+        // Ask producers about undecided transactions after 1 s, checking every 2 s, instead of 6 s and 30 s; and
+        // record commit/rollback decisions within 100 ms instead of batching them for 3 s, or a decided message
+        // would look undecided to the next check and be asked about (and committed) again.
         config.setTransactionTimeOut(1_000);
         config.setTransactionCheckInterval(2_000);
+        config.setTransactionOpBatchInterval(100);
         limitThreads(config);
         return config;
     }

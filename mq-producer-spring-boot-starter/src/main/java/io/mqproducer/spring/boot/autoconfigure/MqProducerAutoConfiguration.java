@@ -2,6 +2,9 @@ package io.mqproducer.spring.boot.autoconfigure;
 
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
+import io.mqproducer.spi.TransactionChecker;
+import java.util.ArrayList;
+import java.util.List;
 import io.mqproducer.spi.SendObserver;
 import io.mqproducer.spring.ProducerOperations;
 import io.mqproducer.spring.ProducerTemplate;
@@ -39,9 +42,12 @@ public final class MqProducerAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Producer mqProducer(MqProducerProperties properties, ObjectProvider<SendObserver> observers,
-            ObjectProvider<ProducerOptionsCustomizer> customizers) {
-        ProducerOptions options = ProducerOptionsFactory.create(properties, observers.orderedStream().toList(),
-                customizers.orderedStream().toList());
+            ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker) {
+        List<ProducerOptionsCustomizer> all = new ArrayList<>();
+        // A checker bean answers the broker's transaction check-backs; customizers still have the last word.
+        checker.ifUnique(unique -> all.add(builder -> builder.transactionChecker(unique)));
+        all.addAll(customizers.orderedStream().toList());
+        ProducerOptions options = ProducerOptionsFactory.create(properties, observers.orderedStream().toList(), all);
         log.info("Starting RocketMQ producer (group {}, name servers {})", options.producerGroup(),
                 options.nameServers());
         return Producer.create(options).start();

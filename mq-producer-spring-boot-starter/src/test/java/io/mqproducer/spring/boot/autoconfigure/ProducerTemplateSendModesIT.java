@@ -1,0 +1,62 @@
+package io.mqproducer.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mqproducer.SendResult;
+import io.mqproducer.TransactionResult;
+import io.mqproducer.TransactionState;
+import io.mqproducer.spi.TransactionChecker;
+import io.mqproducer.spring.ProducerTemplate;
+import io.mqproducer.test.EmbeddedRocketMQ;
+import io.mqproducer.test.EmbeddedRocketMQTest;
+import io.mqproducer.test.ReadBackConsumer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Orderly, batch, delayed and transactional sends through the template, read back from a real broker. */
+@EmbeddedRocketMQTest
+class ProducerTemplateSendModesIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static String text(MessageExt message) {
+        return new String(message.getBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everySendModeReachesTheBroker(EmbeddedRocketMQ rocketMQ) {
+        rocketMQ.createTopic("template-modes", 1);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MqProducerAutoConfiguration.class))
+                .withBean(TransactionChecker.class, () -> half -> TransactionState.COMMIT)
+                .withPropertyValues("mq.producer.name-server=" + rocketMQ.nameServerAddress())
+                .run(context -> {
+                    ProducerTemplate template = context.getBean(ProducerTemplate.class);
+                    assertThat(template.producer().options().transactionChecker()).as("checker bean wired").isNotNull();
+
+                    template.sendOrderly("template-modes:ordered", "ordered-1", "order-7");
+                    List<SendResult> batch = template.sendBatch("template-modes", List.of("batch-1", "batch-2"));
+                    assertThat(batch).hasSize(2);
+                    long sent = System.currentTimeMillis();
+                    template.sendDelayed("template-modes", "delayed", Duration.ofSeconds(2));
+                    TransactionResult committed = template.sendInTransaction("template-modes", "transactional",
+                            message -> TransactionState.COMMIT);
+                    assertThat(committed.state()).isEqualTo(TransactionState.COMMIT);
+
+                    try (ReadBackConsumer consumer = ReadBackConsumer.of(rocketMQ.nameServerAddress(), "template-modes")) {
+                        List<MessageExt> received = consumer.await(5, WAIT);
+                        assertThat(received).extracting(ProducerTemplateSendModesIT::text)
+                                .containsExactlyInAnyOrder("ordered-1", "batch-1", "batch-2", "delayed", "transactional");
+                        MessageExt delayed = received.stream().filter(m -> text(m).equals("delayed")).findFirst().orElseThrow();
+                        assertThat(delayed.getStoreTimestamp() - sent).as("stored for delivery after the delay")
+                                .isGreaterThanOrEqualTo(1_500);
+                        assertThat(received.stream().filter(m -> text(m).equals("ordered-1")).findFirst().orElseThrow()
+                                .getTags()).isEqualTo("ordered");
+                    }
+                });
+    }
+}
