@@ -64,7 +64,8 @@ public final class BenchmarkMain {
     private static List<ClientRuns> runAgainst(String nameServer, BenchmarkOptions options)
             throws InterruptedException {
         ClientSettings settings = new ClientSettings(nameServer, options.topic(), body(options.bodySize()),
-                options.sendTimeout(), options.retries(), options.asyncWindow(), options.binaryHeaders());
+                options.sendTimeout(), options.retries(), options.asyncWindow(), options.binaryHeaders(),
+                options.batchLingerMicros());
         return new BenchmarkRunner(options, settings).run();
     }
 

@@ -28,8 +28,8 @@ import java.util.Map;
  */
 public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmUp, List<Integer> threads, int bodySize,
                                List<String> scenarios, List<ClientKind> clients, int asyncWindow, String topic, int queues,
-                               Duration sendTimeout, int retries, boolean binaryHeaders, String nameServer,
-                               Path output) {
+                               Duration sendTimeout, int retries, boolean binaryHeaders, int batchLingerMicros,
+                               String nameServer, Path output) {
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -47,6 +47,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
             "  --topic NAME           topic [BenchmarkTopic]",
             "  --queues N             queues of the topic on the child broker [8]",
             "  --headers binary|json  our producer's header format [binary]",
+            "  --batch-linger-us N    our producer's automatic async batching linger in µs, 0 = off [0]",
             "  --name-server H:P      use this name server instead of starting a broker child JVM",
             "  --output FILE          Markdown results file [target/benchmark-results.md]",
             "  --quick                tiny run for a smoke check (explicit options still win)",
@@ -72,6 +73,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 Duration.ofSeconds(3),
                 2,
                 headers(given.getOrDefault("headers", "binary")),
+                given.containsKey("batch-linger-us") ? Integer.parseInt(given.get("batch-linger-us")) : 0,
                 given.get("name-server"),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.md")));
     }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param retries       retries after a failed attempt
  * @param asyncWindow   async sends outstanding at once (the benchmark bounds it; ours is also told)
  * @param binaryHeaders whether our producer uses binary headers
+ * @param batchLingerMicros our producer's automatic async batching linger, 0 for off (the official client has none)
  */
 public record ClientSettings(String nameServer, String topic, byte[] body, Duration sendTimeout, int retries,
-                             int asyncWindow, boolean binaryHeaders) {
+                             int asyncWindow, boolean binaryHeaders, int batchLingerMicros) {
 }

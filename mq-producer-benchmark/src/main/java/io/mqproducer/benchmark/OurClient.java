@@ -26,6 +26,7 @@ final class OurClient implements BenchmarkClient {
                 .retries(settings.retries())
                 .maxInflightAsync(settings.asyncWindow())
                 .binaryHeaders(settings.binaryHeaders())
+                .batchLinger(java.time.Duration.ofNanos(settings.batchLingerMicros() * 1000L))
                 .build()).start();
     }
 

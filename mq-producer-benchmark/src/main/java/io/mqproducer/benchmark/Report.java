@@ -36,7 +36,9 @@ final class Report {
                         + " retries (sync and async), body compression above 4 KiB (not reached), a fresh client "
                         + "per scenario.",
                 "- mq-producer: " + (options.binaryHeaders() ? "binary" : "JSON") + " headers, maxInflightAsync "
-                        + options.asyncWindow() + ", default I/O threads (min(4, cores)).",
+                        + options.asyncWindow() + ", default I/O threads (min(4, cores)), automatic async batching "
+                        + (options.batchLingerMicros() == 0 ? "off" : "with a " + options.batchLingerMicros()
+                        + " µs linger") + ".",
                 "- rocketmq-client " + officialVersion + ": `DefaultMQProducer`, its default JSON headers, VIP channel "
                         + "off, default thread pools.",
                 "- Sync scenarios: N sender threads share one message budget. Async: one sender thread, at most "
