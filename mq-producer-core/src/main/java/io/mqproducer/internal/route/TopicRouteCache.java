@@ -24,7 +24,7 @@ public final class TopicRouteCache {
 
     private final NameServerClient nameServers;
     private final ConcurrentHashMap<String, CompletableFuture<TopicPublishInfo>> tables = new ConcurrentHashMap<>();
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     private final Set<String> knownBrokers = ConcurrentHashMap.newKeySet();
     private final java.util.function.Consumer<String> newBrokerListener;
     private final ConcurrentHashMap<String, Long> fetchedAt = new ConcurrentHashMap<>();
@@ -70,19 +70,27 @@ public final class TopicRouteCache {
         return created;
     }
 
-    /** Fetches {@code topic}'s route again in the background (once at a time); the old table serves meanwhile. */
-    public void refresh(String topic) {
-        if (!refreshing.add(topic)) {
-            return;
+    /**
+     * Fetches {@code topic}'s route again in the background (once at a time); the old table serves meanwhile.
+     *
+     * @return completes (never exceptionally) when this refresh, or the one already under way, has finished
+     */
+    public CompletableFuture<Void> refresh(String topic) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> running = refreshing.putIfAbsent(topic, done);
+        if (running != null) {
+            return running;
         }
         load(topic).whenComplete((info, error) -> {
-            refreshing.remove(topic);
             if (error == null) {
                 tables.put(topic, CompletableFuture.completedFuture(info));
             } else {
                 log.debug("route refresh for topic {} failed, keeping the cached route: {}", topic, unwrap(error).toString());
             }
+            refreshing.remove(topic, done);
+            done.complete(null);
         });
+        return done;
     }
 
     /** Refreshes every cached topic; called on a schedule. */

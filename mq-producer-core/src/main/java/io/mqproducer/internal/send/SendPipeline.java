@@ -235,6 +235,16 @@ public final class SendPipeline {
         });
     }
 
+    private static boolean isStaleRoute(ProducerException failure) {
+        if (!(failure instanceof io.mqproducer.error.BrokerRejectedException rejected)) {
+            return false;
+        }
+        int code = rejected.code();
+        return code == io.mqproducer.internal.protocol.ResponseCode.TOPIC_NOT_EXIST
+                || code == io.mqproducer.internal.protocol.ResponseCode.NO_PERMISSION
+                || code == io.mqproducer.internal.protocol.ResponseCode.NOT_IN_CURRENT_UNIT;
+    }
+
     private static boolean isBusy(RemotingCommand response) {
         return response.code() == io.mqproducer.internal.protocol.ResponseCode.SYSTEM_BUSY;
     }
@@ -245,9 +255,7 @@ public final class SendPipeline {
             delivery.failWithLast();
             return;
         }
-        if (queue != null) {
-            routes.refresh(delivery.wireTopic);
-        }
+        CompletableFuture<Void> refreshed = queue == null ? null : routes.refresh(delivery.wireTopic);
         if (delivery.remainingMillis() <= 0) {
             delivery.failTimedOut();
         } else if (delivery.attempts() > retries || queue == null) {
@@ -255,7 +263,13 @@ public final class SendPipeline {
             delivery.failWithLast();
         } else {
             observer.onRetry(delivery.userTopic, queue.brokerName(), failure);
-            attempt(delivery, queue.brokerName());
+            if (isStaleRoute(failure)) {
+                // The broker says the topic is not (or no longer) writable there: retry on the fresh route.
+                refreshed.copy().completeOnTimeout(null, delivery.remainingMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .whenComplete((ignored, error) -> attempt(delivery, queue.brokerName()));
+            } else {
+                attempt(delivery, queue.brokerName());
+            }
         }
     }
 }
