@@ -91,8 +91,9 @@ public final class Producer implements AutoCloseable {
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
             if (!options.batchLinger().isZero()) {
-                batcher = new AsyncBatcher(pipeline::sendBatch, runtime.scheduler(), options.batchLinger().toNanos() / 1000,
-                        options.batchMaxMessages(), Math.min(options.batchMaxBytes(), options.maxMessageSize()));
+                batcher = new AsyncBatcher(pipeline::sendBatch, runtime.scheduler(), new AsyncBatcher.BatchLimits(
+                        options.batchLinger().toNanos() / 1000, options.batchMaxMessages(),
+                        Math.min(options.batchMaxBytes(), options.maxMessageSize())));
             }
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));

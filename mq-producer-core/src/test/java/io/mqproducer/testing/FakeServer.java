@@ -81,6 +81,16 @@ public final class FakeServer implements AutoCloseable {
         };
     }
 
+    /**
+     * A script for a scripted broker: heartbeats and unregistrations are acknowledged, every other request goes to
+     * {@code answer}.
+     */
+    public static Script broker(java.util.function.Function<RemotingCommand, RemotingCommand> answer) {
+        return answering(request -> request.code() == io.mqproducer.internal.protocol.RequestCode.HEART_BEAT
+                || request.code() == io.mqproducer.internal.protocol.RequestCode.UNREGISTER_CLIENT
+                ? RemotingCommand.responseTo(request, 0, null) : answer.apply(request));
+    }
+
     /** One whole frame, length prefix included. */
     public static byte[] encode(RemotingCommand command) {
         ByteBuf out = Unpooled.buffer();

@@ -17,21 +17,24 @@ public final class AsyncBatcher {
     private final ConcurrentHashMap<BufferKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
     private final Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender;
     private final ScheduledExecutorService scheduler;
-    private final long lingerMicros;
-    private final int maxMessages;
-    private final int maxBytes;
+    private final BatchLimits limits;
 
     /** Messages of one topic with the same store-wait setting may share a batch. */
     record BufferKey(String topic, boolean waitStoreMsgOk) {
     }
 
+    /**
+     * When a batch goes out: {@code lingerMicros} after its first message, or once it holds {@code maxMessages}
+     * messages or about {@code maxBytes} body bytes.
+     */
+    public record BatchLimits(long lingerMicros, int maxMessages, int maxBytes) {
+    }
+
     public AsyncBatcher(Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender,
-                        ScheduledExecutorService scheduler, long lingerMicros, int maxMessages, int maxBytes) {
+                        ScheduledExecutorService scheduler, BatchLimits limits) {
         this.batchSender = batchSender;
         this.scheduler = scheduler;
-        this.lingerMicros = lingerMicros;
-        this.maxMessages = maxMessages;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     /** Whether {@code message} may share a batch: delayed messages cannot. */
@@ -43,7 +46,7 @@ public final class AsyncBatcher {
     public CompletableFuture<SendResult> add(Message message) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         BufferKey key = new BufferKey(message.topic(), message.waitStoreMsgOk());
-        buffers.computeIfAbsent(key, k -> new TopicBuffer(batchSender, scheduler, lingerMicros, maxMessages, maxBytes))
+        buffers.computeIfAbsent(key, k -> new TopicBuffer(batchSender, scheduler, limits))
                 .add(message, result);
         return result;
     }

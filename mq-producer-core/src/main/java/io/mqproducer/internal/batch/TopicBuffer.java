@@ -21,9 +21,7 @@ final class TopicBuffer {
 
     private final Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender;
     private final ScheduledExecutorService scheduler;
-    private final long lingerMicros;
-    private final int maxMessages;
-    private final int maxBytes;
+    private final AsyncBatcher.BatchLimits limits;
 
     private List<Message> messages = new ArrayList<>();
     private List<CompletableFuture<SendResult>> results = new ArrayList<>();
@@ -31,12 +29,10 @@ final class TopicBuffer {
     private ScheduledFuture<?> lingerTimer;
 
     TopicBuffer(Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender,
-                ScheduledExecutorService scheduler, long lingerMicros, int maxMessages, int maxBytes) {
+                ScheduledExecutorService scheduler, AsyncBatcher.BatchLimits limits) {
         this.batchSender = batchSender;
         this.scheduler = scheduler;
-        this.lingerMicros = lingerMicros;
-        this.maxMessages = maxMessages;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     void add(Message message, CompletableFuture<SendResult> result) {
@@ -44,13 +40,13 @@ final class TopicBuffer {
         Pending overflow = null;
         Pending full = null;
         synchronized (this) {
-            if (!messages.isEmpty() && bytes + size > maxBytes) {
+            if (!messages.isEmpty() && bytes + size > limits.maxBytes()) {
                 overflow = takeLocked();
             }
             messages.add(message);
             results.add(result);
             bytes += size;
-            if (messages.size() >= maxMessages) {
+            if (messages.size() >= limits.maxMessages()) {
                 full = takeLocked();
             } else if (messages.size() == 1) {
                 scheduleLocked();
@@ -78,7 +74,7 @@ final class TopicBuffer {
 
     private void scheduleLocked() {
         try {
-            lingerTimer = scheduler.schedule(this::flushNow, lingerMicros, TimeUnit.MICROSECONDS);
+            lingerTimer = scheduler.schedule(this::flushNow, limits.lingerMicros(), TimeUnit.MICROSECONDS);
         } catch (RejectedExecutionException closing) {
             lingerTimer = null; // the producer is closing: flushAll sends what is pending
         }

@@ -47,7 +47,7 @@ class AsyncBatcherTest {
         return new AsyncBatcher(batch -> {
             batches.add(batch);
             return sender.apply(batch);
-        }, scheduler, lingerMicros, maxMessages, 1 << 20);
+        }, scheduler, new AsyncBatcher.BatchLimits(lingerMicros, maxMessages, 1 << 20));
     }
 
     @Test

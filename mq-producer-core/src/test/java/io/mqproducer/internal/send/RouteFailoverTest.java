@@ -34,9 +34,7 @@ class RouteFailoverTest {
     }
 
     private FakeServer server(Function<RemotingCommand, RemotingCommand> answer) throws Exception {
-        FakeServer server = new FakeServer(FakeServer.answering(request ->
-                request.code() == RequestCode.HEART_BEAT || request.code() == RequestCode.UNREGISTER_CLIENT
-                        ? RemotingCommand.responseTo(request, 0, null) : answer.apply(request)));
+        FakeServer server = new FakeServer(FakeServer.broker(answer));
         closeables.add(server);
         return server;
     }

@@ -38,9 +38,7 @@ class SendPipelineTest {
 
     /** A scripted server; heartbeats and unregistrations are acknowledged and not shown to {@code answer}. */
     private FakeServer server(Function<RemotingCommand, RemotingCommand> answer) throws Exception {
-        FakeServer server = new FakeServer(FakeServer.answering(request ->
-                request.code() == RequestCode.HEART_BEAT || request.code() == RequestCode.UNREGISTER_CLIENT
-                        ? RemotingCommand.responseTo(request, 0, null) : answer.apply(request)));
+        FakeServer server = new FakeServer(FakeServer.broker(answer));
         servers.add(server);
         return server;
     }
