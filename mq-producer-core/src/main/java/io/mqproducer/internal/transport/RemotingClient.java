@@ -107,18 +107,27 @@ public final class RemotingClient implements AutoCloseable {
     /** Writes once the connection is up; reports a failed connect or write as a typed error. */
     private static void write(Connection connection, RemotingCommand command, Runnable onWritten,
                               java.util.function.Consumer<ProducerException> onFailure) {
-        connection.connectFuture().addListener(connected -> {
-            if (!connected.isSuccess()) {
-                onFailure.accept(connectFailure(connection.address(), connected.cause()));
-                return;
+        ChannelFuture connect = connection.connectFuture();
+        if (connect.isDone()) {
+            // The common case: connected long ago; skip registering a listener on the connect future.
+            writeConnected(connection, connect, command, onWritten, onFailure);
+        } else {
+            connect.addListener(done -> writeConnected(connection, connect, command, onWritten, onFailure));
+        }
+    }
+
+    private static void writeConnected(Connection connection, ChannelFuture connect, RemotingCommand command,
+                                       Runnable onWritten, java.util.function.Consumer<ProducerException> onFailure) {
+        if (!connect.isSuccess()) {
+            onFailure.accept(connectFailure(connection.address(), connect.cause()));
+            return;
+        }
+        connection.channel().writeAndFlush(command).addListener(written -> {
+            if (written.isSuccess()) {
+                onWritten.run();
+            } else {
+                onFailure.accept(writeFailure(connection.address(), written.cause()));
             }
-            connection.channel().writeAndFlush(command).addListener(written -> {
-                if (written.isSuccess()) {
-                    onWritten.run();
-                } else {
-                    onFailure.accept(writeFailure(connection.address(), written.cause()));
-                }
-            });
         });
     }
 
