@@ -290,6 +290,7 @@ public final class Producer implements AutoCloseable {
             afterDone.run();
             return CompletableFuture.failedFuture(Failures.asProducerException(e));
         }
+        // The caller sees the result only after the count dropped, so inflightSends() never lags behind it.
         return future.whenComplete((r, e) -> {
             inflight.decrement();
             afterDone.run();

@@ -194,21 +194,32 @@ public final class SendPipeline {
 
     private <T> void attempt(Delivery<T> delivery, String avoidBroker) {
         delivery.startAttempt();
-        routes.publishInfo(delivery.wireTopic).whenComplete((table, error) -> {
+        CompletableFuture<TopicPublishInfo> route = routes.publishInfo(delivery.wireTopic);
+        TopicPublishInfo cached = route.isDone() && !route.isCompletedExceptionally() ? route.getNow(null) : null;
+        if (cached != null) {
+            // The usual case: the route is cached; no completion stage needed.
+            selectAndInvoke(delivery, cached, avoidBroker);
+            return;
+        }
+        route.whenComplete((table, error) -> {
             if (error != null) {
                 onFailure(delivery, null, Failures.asProducerException(error));
                 return;
             }
-            MessageQueue queue;
-            try {
-                queue = delivery.chooser == null ? selector.select(table, avoidBroker) : delivery.chooser.choose(table);
-            } catch (RuntimeException e) {
-                delivery.record(Failures.asProducerException(e));
-                delivery.failWithLast();
-                return;
-            }
-            invoke(delivery, table, queue);
+            selectAndInvoke(delivery, table, avoidBroker);
         });
+    }
+
+    private <T> void selectAndInvoke(Delivery<T> delivery, TopicPublishInfo table, String avoidBroker) {
+        MessageQueue queue;
+        try {
+            queue = delivery.chooser == null ? selector.select(table, avoidBroker) : delivery.chooser.choose(table);
+        } catch (RuntimeException e) {
+            delivery.record(Failures.asProducerException(e));
+            delivery.failWithLast();
+            return;
+        }
+        invoke(delivery, table, queue);
     }
 
     private <T> void invoke(Delivery<T> delivery, TopicPublishInfo table, MessageQueue queue) {
