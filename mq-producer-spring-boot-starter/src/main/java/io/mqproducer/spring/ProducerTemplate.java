@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link ProducerOperations} implementation: converts payloads, sends through a started {@link Producer} and
- * tells a {@link SendListener} (metrics) how each send went. Thread-safe. It does not own the producer: whoever
- * created the producer closes it.
+ * The {@link ProducerOperations} implementation: converts payloads, applies {@link MessageCustomizer}s, sends
+ * through a started {@link Producer} and tells a {@link SendListener} (metrics) and {@link ProducerListener}s how each
+ * send went. Thread-safe. It does not own the producer: whoever created the producer closes it.
  */
 public final class ProducerTemplate implements ProducerOperations {
     private static final long ASYNC_GRACE_MILLIS = 1000;
@@ -35,6 +35,7 @@ public final class ProducerTemplate implements ProducerOperations {
     private final MessageAssembler assembler;
     private final SendListener listener;
     private final SendObservation observation;
+    private final SendHooks hooks;
 
     /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
     public ProducerTemplate(Producer producer) {
@@ -56,10 +57,25 @@ public final class ProducerTemplate implements ProducerOperations {
      */
     public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener,
             SendObservation observation) {
+        this(producer, jsonMapper, listener, observation, SendHooks.NONE);
+    }
+
+    /**
+     * A template with message customizers and producer listeners.
+     *
+     * @param producer    a started producer
+     * @param jsonMapper  writes payloads that are neither bytes nor strings; used as is, never reconfigured
+     * @param listener    told about every send that reached the producer
+     * @param observation observes each send and may add trace context to the message
+     * @param hooks       customizers applied to every message before it is sent, and listeners told how it fared
+     */
+    public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener,
+            SendObservation observation, SendHooks hooks) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.assembler = new MessageAssembler(jsonMapper);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observation = Objects.requireNonNull(observation, "observation");
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
     }
 
     /** The producer this template sends through. */
@@ -95,7 +111,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public SendResult send(Message message) {
-        return timed(checked(message), SendMode.SYNC, producer::send);
+        return timed(hooks.customize(checked(message)), SendMode.SYNC, producer::send);
     }
 
     @Override
@@ -137,6 +153,16 @@ public final class ProducerTemplate implements ProducerOperations {
         if (message == null) {
             return CompletableFuture.failedFuture(new InvalidMessageException("message must not be null"));
         }
+        Message customized;
+        try {
+            customized = hooks.customize(message);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asProducerException(e));
+        }
+        return sendCustomizedAsync(customized);
+    }
+
+    private CompletableFuture<SendResult> sendCustomizedAsync(Message message) {
         long start = System.nanoTime();
         SendObservation.Scope scope = observation.start(message, SendMode.ASYNC);
         CompletableFuture<SendResult> sending;
@@ -155,8 +181,10 @@ public final class ProducerTemplate implements ProducerOperations {
             record(message.topic(), SendMode.ASYNC, start, failure);
             scope.stop(sent, failure);
             if (failure == null) {
+                hooks.success(scope.message(), sent);
                 result.complete(sent);
             } else {
+                hooks.failure(scope.message(), failure);
                 result.completeExceptionally(failure);
             }
         });
@@ -191,7 +219,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public void sendOneway(Message message) {
-        timed(checked(message), SendMode.ONEWAY, observed -> {
+        timed(hooks.customize(checked(message)), SendMode.ONEWAY, observed -> {
             producer.sendOneway(observed);
             return null;
         });
@@ -199,7 +227,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public SendResult sendOrderly(String destination, Object payload, String shardingKey) {
-        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
         return timed(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey));
     }
 
@@ -210,16 +238,22 @@ public final class ProducerTemplate implements ProducerOperations {
         }
         List<Message> messages = new java.util.ArrayList<>(payloads.size());
         for (Object payload : payloads) {
-            messages.add(assembler.assemble(destination, payload, List.of(), Map.of()));
+            messages.add(hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of())));
         }
         String topic = messages.isEmpty() ? destination : messages.get(0).topic();
         long start = System.nanoTime();
         try {
             List<SendResult> results = producer.sendBatch(messages);
             record(topic, SendMode.SYNC, start, null);
+            if (results.size() == messages.size()) {
+                for (int i = 0; i < results.size(); i++) {
+                    hooks.success(messages.get(i), results.get(i));
+                }
+            }
             return results;
         } catch (RuntimeException e) {
             record(topic, SendMode.SYNC, start, e);
+            messages.forEach(message -> hooks.failure(message, e));
             throw e;
         }
     }
@@ -239,14 +273,18 @@ public final class ProducerTemplate implements ProducerOperations {
     @Override
     public TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction) {
-        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
         long start = System.nanoTime();
         try {
             TransactionResult result = producer.sendInTransaction(message, localTransaction);
             record(message.topic(), SendMode.SYNC, start, null);
+            if (result.sendResult() != null) {
+                hooks.success(message, result.sendResult());
+            }
             return result;
         } catch (RuntimeException e) {
             record(message.topic(), SendMode.SYNC, start, e);
+            hooks.failure(message, e);
             throw e;
         }
     }
@@ -260,10 +298,14 @@ public final class ProducerTemplate implements ProducerOperations {
         } catch (RuntimeException e) {
             record(message.topic(), mode, start, e);
             scope.stop(null, e);
+            hooks.failure(scope.message(), e);
             throw e;
         }
         record(message.topic(), mode, start, null);
         scope.stop(result, null);
+        if (result != null) {
+            hooks.success(scope.message(), result);
+        }
         return result;
     }
 

@@ -6,8 +6,11 @@ import io.mqproducer.spi.TransactionChecker;
 import java.util.ArrayList;
 import java.util.List;
 import io.mqproducer.spi.SendObserver;
+import io.mqproducer.spring.MessageCustomizer;
+import io.mqproducer.spring.ProducerListener;
 import io.mqproducer.spring.ProducerOperations;
 import io.mqproducer.spring.ProducerTemplate;
+import io.mqproducer.spring.SendHooks;
 import io.mqproducer.spring.SendListener;
 import io.mqproducer.spring.SendObservation;
 import org.slf4j.Logger;
@@ -17,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,30 +40,47 @@ public final class MqProducerAutoConfiguration {
     }
 
     /**
-     * The producer, built from the properties, every {@link SendObserver} bean and every
-     * {@link ProducerOptionsCustomizer} bean, and started.
+     * The producer, built from the properties (TLS from the SSL bundle named by {@code mq.producer.ssl.bundle}), every
+     * {@link SendObserver} bean and every {@link ProducerOptionsCustomizer} bean, and started. With
+     * {@code mq.producer.fail-fast=true} start-up fails with {@link MqProducerUnreachableException} when no name
+     * server answers.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Producer mqProducer(MqProducerProperties properties, ObjectProvider<SendObserver> observers,
-            ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker) {
+            ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
+            ObjectProvider<SslBundles> sslBundles) {
         List<ProducerOptionsCustomizer> all = new ArrayList<>();
+        // TLS first, so that a customizer can still change it.
+        ProducerOptionsCustomizer tls = SslBundleTls.customizer(properties.getSsl(), sslBundles.getIfAvailable());
+        if (tls != null) {
+            all.add(tls);
+        }
         // A checker bean answers the broker's transaction check-backs; customizers still have the last word.
         checker.ifUnique(unique -> all.add(builder -> builder.transactionChecker(unique)));
         all.addAll(customizers.orderedStream().toList());
         ProducerOptions options = ProducerOptionsFactory.create(properties, observers.orderedStream().toList(), all);
         log.info("Starting RocketMQ producer (group {}, name servers {})", options.producerGroup(),
                 options.nameServers());
-        return Producer.create(options).start();
+        Producer producer = Producer.create(options).start();
+        return properties.isFailFast()
+                ? StartupConnectivityCheck.requireReachable(producer, properties.getFailFastTimeout())
+                : producer;
     }
 
-    /** The template, writing JSON with the application's {@link JsonMapper} and telling every {@link SendListener} bean. */
+    /**
+     * The template, writing JSON with the application's {@link JsonMapper}, telling every {@link SendListener} and
+     * {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each kind in {@code @Order}.
+     */
     @Bean
     @ConditionalOnMissingBean(ProducerOperations.class)
     public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
-            ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation) {
+            ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
+            ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
         return new ProducerTemplate(producer, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
                 SendListener.composite(listeners.orderedStream().toList()),
-                observation.getIfAvailable(() -> SendObservation.NONE));
+                observation.getIfAvailable(() -> SendObservation.NONE),
+                new SendHooks(messageCustomizers.orderedStream().toList(),
+                        producerListeners.orderedStream().toList()));
     }
 }

@@ -62,7 +62,18 @@ public class MqProducerProperties {
     /** Whether every template send runs in a Micrometer Observation (tracing; trace context in message properties). */
     private boolean observationEnabled;
 
+    /**
+     * Whether start-up fails when no name server answers; off by default because the producer connects lazily, on its
+     * first send, so a broker that is down at start-up only fails sends, not the application.
+     */
+    private boolean failFast;
+
+    /** How long the fail-fast check at start-up waits for a name server to answer. */
+    private Duration failFastTimeout = Duration.ofSeconds(5);
+
     private final Health health = new Health();
+
+    private final Ssl ssl = new Ssl();
 
     private final Acl acl = new Acl();
 
@@ -236,6 +247,31 @@ public class MqProducerProperties {
         this.observationEnabled = observationEnabled;
     }
 
+    /** Whether start-up fails when no name server answers. */
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    /** Sets whether start-up fails when no name server answers. */
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    /** How long the fail-fast check at start-up waits for a name server to answer. */
+    public Duration getFailFastTimeout() {
+        return failFastTimeout;
+    }
+
+    /** Sets how long the fail-fast check at start-up waits. */
+    public void setFailFastTimeout(Duration failFastTimeout) {
+        this.failFastTimeout = failFastTimeout;
+    }
+
+    /** TLS settings. */
+    public Ssl getSsl() {
+        return ssl;
+    }
+
     /** Health indicator settings. */
     public Health getHealth() {
         return health;
@@ -278,6 +314,36 @@ public class MqProducerProperties {
         @Override
         public String toString() {
             return "Acl{accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? "null" : "****") + '}';
+        }
+    }
+
+    /** TLS through a Spring Boot SSL bundle, bound from {@code mq.producer.ssl.*}; certificates are always verified. */
+    public static class Ssl {
+
+        /** Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust store, and key store if any, secure every connection; unset means plain TCP. */
+        private String bundle;
+
+        /** Whether the broker's and name servers' certificates must name the host connected to. */
+        private boolean verifyHostname = true;
+
+        /** Name of the SSL bundle securing every connection, or {@code null} for plain TCP. */
+        public String getBundle() {
+            return bundle;
+        }
+
+        /** Sets the name of the SSL bundle securing every connection. */
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+
+        /** Whether certificates must name the host connected to. */
+        public boolean isVerifyHostname() {
+            return verifyHostname;
+        }
+
+        /** Sets whether certificates must name the host connected to. */
+        public void setVerifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
         }
     }
 
