@@ -40,14 +40,25 @@ public final class MqProducerAutoConfiguration {
     }
 
     /**
-     * The producer, built from the properties (TLS from the SSL bundle named by {@code mq.producer.ssl.bundle}), every
+     * Where to connect, from {@code mq.producer.name-server}; an application or test bean of the type replaces it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(MqProducerConnectionDetails.class)
+    public MqProducerConnectionDetails mqProducerConnectionDetails(MqProducerProperties properties) {
+        return new PropertiesMqProducerConnectionDetails(properties);
+    }
+
+    /**
+     * The producer, connected to the name server(s) of the {@link MqProducerConnectionDetails} bean and otherwise
+     * built from the properties (TLS from the SSL bundle named by {@code mq.producer.ssl.bundle}), every
      * {@link SendObserver} bean and every {@link ProducerOptionsCustomizer} bean, and started. With
      * {@code mq.producer.fail-fast=true} start-up fails with {@link MqProducerUnreachableException} when no name
      * server answers.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public Producer mqProducer(MqProducerProperties properties, ObjectProvider<SendObserver> observers,
+    public Producer mqProducer(MqProducerProperties properties, MqProducerConnectionDetails connectionDetails,
+            ObjectProvider<SendObserver> observers,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles) {
         List<ProducerOptionsCustomizer> all = new ArrayList<>();
@@ -59,7 +70,8 @@ public final class MqProducerAutoConfiguration {
         // A checker bean answers the broker's transaction check-backs; customizers still have the last word.
         checker.ifUnique(unique -> all.add(builder -> builder.transactionChecker(unique)));
         all.addAll(customizers.orderedStream().toList());
-        ProducerOptions options = ProducerOptionsFactory.create(properties, observers.orderedStream().toList(), all);
+        ProducerOptions options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
+                observers.orderedStream().toList(), all);
         log.info("Starting RocketMQ producer (group {}, name servers {})", options.producerGroup(),
                 options.nameServers());
         Producer producer = Producer.create(options).start();

@@ -25,11 +25,12 @@ final class ProducerOptionsFactory {
     /**
      * Validated options.
      *
+     * @param nameServer the name server address(es) from the connection details (the property unless a bean replaces
+     *                   it)
      * @throws MqProducerPropertyException naming the property that is missing or invalid
      */
-    static ProducerOptions create(MqProducerProperties properties, List<SendObserver> observers,
+    static ProducerOptions create(MqProducerProperties properties, String nameServer, List<SendObserver> observers,
             List<ProducerOptionsCustomizer> customizers) {
-        String nameServer = properties.getNameServer();
         if (nameServer == null || nameServer.isBlank()) {
             throw new MqProducerPropertyException(NAME_SERVER, null,
                     "the producer needs at least one name server address, host:port, several separated by ';'",
@@ -60,7 +61,7 @@ final class ProducerOptionsFactory {
         try {
             return builder.build();
         } catch (InvalidOptionsException e) {
-            throw explain(properties, e);
+            throw explain(properties, nameServer, e);
         }
     }
 
@@ -87,12 +88,13 @@ final class ProducerOptionsFactory {
     }
 
     /** The core's complaint, attributed to the property it is about (when it is about one). */
-    static RuntimeException explain(MqProducerProperties properties, InvalidOptionsException e) {
+    static RuntimeException explain(MqProducerProperties properties, String nameServer, InvalidOptionsException e) {
         if (e.option() == null) {
             return e;
         }
         String property = RENAMED.getOrDefault(e.option(), kebab(e.option()));
-        String value = "acl".equals(property) ? null : valueOf(properties, property);
+        String value = "acl".equals(property) ? null
+                : "name-server".equals(property) ? nameServer : valueOf(properties, property);
         return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(), e);
     }
 
@@ -102,7 +104,6 @@ final class ProducerOptionsFactory {
 
     private static String valueOf(MqProducerProperties properties, String property) {
         Object value = switch (property) {
-            case "name-server" -> properties.getNameServer();
             case "group" -> properties.getGroup();
             case "send-timeout" -> properties.getSendTimeout();
             case "connect-timeout" -> properties.getConnectTimeout();
