@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,8 +58,31 @@ public final class MqProducerAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
+    @Conditional(DefaultProducerCondition.class)
     public Producer mqProducer(MqProducerProperties properties, MqProducerConnectionDetails connectionDetails,
             ObjectProvider<SendObserver> observers,
+            ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
+            ObjectProvider<SslBundles> sslBundles) {
+        ProducerOptions options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
+                observers.orderedStream().toList(), customizers(properties, customizers, checker, sslBundles));
+        return start(properties, options);
+    }
+
+    /**
+     * The template, writing JSON with the application's {@link JsonMapper}, telling every {@link SendListener} and
+     * {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each kind in {@code @Order}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ProducerOperations.class)
+    @Conditional(DefaultProducerCondition.class)
+    public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
+            ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
+        return template(producer, jsonMapper, listeners, observation, messageCustomizers, producerListeners);
+    }
+
+    /** TLS from the SSL bundle, the unique transaction checker bean, then every customizer bean, in that order. */
+    static List<ProducerOptionsCustomizer> customizers(MqProducerProperties properties,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles) {
         List<ProducerOptionsCustomizer> all = new ArrayList<>();
@@ -70,8 +94,11 @@ public final class MqProducerAutoConfiguration {
         // A checker bean answers the broker's transaction check-backs; customizers still have the last word.
         checker.ifUnique(unique -> all.add(builder -> builder.transactionChecker(unique)));
         all.addAll(customizers.orderedStream().toList());
-        ProducerOptions options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
-                observers.orderedStream().toList(), all);
+        return all;
+    }
+
+    /** Starts a producer with these options, checking that a name server answers when fail-fast is on. */
+    static Producer start(MqProducerProperties properties, ProducerOptions options) {
         log.info("Starting RocketMQ producer (group {}, name servers {})", options.producerGroup(),
                 options.nameServers());
         Producer producer = Producer.create(options).start();
@@ -80,13 +107,8 @@ public final class MqProducerAutoConfiguration {
                 : producer;
     }
 
-    /**
-     * The template, writing JSON with the application's {@link JsonMapper}, telling every {@link SendListener} and
-     * {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each kind in {@code @Order}.
-     */
-    @Bean
-    @ConditionalOnMissingBean(ProducerOperations.class)
-    public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
+    /** A template around {@code producer} with the application's mapper, listeners, observation and hooks. */
+    static ProducerTemplate template(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
         return new ProducerTemplate(producer, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),

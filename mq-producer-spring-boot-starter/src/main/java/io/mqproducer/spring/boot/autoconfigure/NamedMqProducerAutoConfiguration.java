@@ -1,0 +1,134 @@
+package io.mqproducer.spring.boot.autoconfigure;
+
+import io.mqproducer.Producer;
+import io.mqproducer.ProducerOptions;
+import io.mqproducer.spi.SendObserver;
+import io.mqproducer.spi.TransactionChecker;
+import io.mqproducer.spring.MessageCustomizer;
+import io.mqproducer.spring.ProducerListener;
+import io.mqproducer.spring.ProducerOperations;
+import io.mqproducer.spring.RoutingProducerTemplate;
+import io.mqproducer.spring.SendListener;
+import io.mqproducer.spring.SendObservation;
+import io.mqproducer.spring.TopicPattern;
+import io.mqproducer.spring.boot.autoconfigure.MqProducerProperties.NamedProducer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Primary;
+import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Several producers from {@code mq.producer.producers.<name>.*}: a {@link NamedProducers} holder with one started
+ * producer (its own client) and one template per name, each template also a bean {@code <name>ProducerTemplate}
+ * injected only by name or qualifier, and a {@link RoutingProducerTemplate} that picks one by topic pattern (falling
+ * back to the default template, if any). Nothing here applies when no named producer is configured.
+ */
+@AutoConfiguration(after = MqProducerAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = MqProducerProperties.PREFIX + ".enabled", matchIfMissing = true)
+@Conditional(NamedProducersCondition.class)
+public final class NamedMqProducerAutoConfiguration {
+
+    /** Creates the auto-configuration; Spring calls this. */
+    public NamedMqProducerAutoConfiguration() {
+    }
+
+    /**
+     * Registers each named template as a bean {@code <name>ProducerTemplate}; static, as it runs before the other
+     * beans exist.
+     */
+    @Bean
+    static NamedProducerTemplateRegistrar mqNamedProducerTemplateRegistrar() {
+        return new NamedProducerTemplateRegistrar();
+    }
+
+    /**
+     * One started producer per name, built like the default one (observers, customizers, transaction checker, TLS)
+     * from its effective settings, and a template around each like the default template.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public NamedProducers namedProducers(MqProducerProperties properties,
+            ObjectProvider<MqProducerConnectionDetails> connectionDetails, ObjectProvider<SendObserver> observers,
+            ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
+            ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
+        MqProducerConnectionDetails details = connectionDetails.getIfAvailable();
+        String defaultNameServer = details != null ? details.nameServer() : properties.getNameServer();
+        return NamedProducers.start(properties,
+                entry -> startNamed(entry.getKey(), entry.getValue(), properties, defaultNameServer,
+                        observers.orderedStream().toList(),
+                        MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)),
+                producer -> MqProducerAutoConfiguration.template(producer, jsonMapper, listeners, observation,
+                        messageCustomizers, producerListeners));
+    }
+
+    /**
+     * Routes each send to the named template whose {@code topics} pattern matches its topic (first in declaration
+     * order), else to the default template if there is one. Primary, so that injecting {@link ProducerOperations}
+     * gets this one when the default template exists too.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean
+    public RoutingProducerTemplate routingProducerTemplate(NamedProducers namedProducers,
+            ListableBeanFactory beanFactory) {
+        List<RoutingProducerTemplate.Route> routes = namedProducers.names().stream()
+                .map(name -> new RoutingProducerTemplate.Route(name,
+                        patterns(name, namedProducers.topics(name)), namedProducers.template(name)))
+                .toList();
+        Set<String> named = namedProducers.names().stream().map(NamedProducerTemplateRegistrar::beanName)
+                .collect(Collectors.toSet());
+        // Looked up on the first unmatched send, once every bean is defined, and then kept.
+        return new RoutingProducerTemplate(routes,
+                SingletonSupplier.ofNullable(() -> fallback(beanFactory, named)));
+    }
+
+    private static Producer startNamed(String name, NamedProducer named, MqProducerProperties top,
+            String defaultNameServer, List<SendObserver> observers, List<ProducerOptionsCustomizer> customizers) {
+        String nameServer = named.getNameServer() != null ? named.getNameServer() : defaultNameServer;
+        if (!StringUtils.hasText(nameServer)) {
+            throw new MqProducerPropertyException(NamedProducerSettings.prefix(name) + ".name-server", null,
+                    "producer '" + name + "' needs a name server address, host:port, several separated by ';'"
+                            + " (here or at " + MqProducerProperties.PREFIX + ".name-server)", null);
+        }
+        MqProducerProperties effective = NamedProducerSettings.effective(name, named, top);
+        ProducerOptions options;
+        try {
+            options = ProducerOptionsFactory.create(effective, nameServer, observers, customizers);
+        } catch (MqProducerPropertyException e) {
+            throw NamedProducerSettings.attribute(name, named, e);
+        }
+        return MqProducerAutoConfiguration.start(effective, options);
+    }
+
+    private static List<TopicPattern> patterns(String name, List<String> topics) {
+        try {
+            return topics.stream().map(TopicPattern::of).toList();
+        } catch (IllegalArgumentException e) {
+            throw new MqProducerPropertyException(NamedProducerSettings.prefix(name) + ".topics",
+                    String.join(",", topics), e.getMessage(), e);
+        }
+    }
+
+    /** The one {@link ProducerOperations} bean that is neither routing nor named, or {@code null}. */
+    private static ProducerOperations fallback(ListableBeanFactory beanFactory, Set<String> named) {
+        List<String> candidates = Arrays.stream(beanFactory.getBeanNamesForType(ProducerOperations.class))
+                .filter(name -> !named.contains(name))
+                .filter(name -> !RoutingProducerTemplate.class.equals(beanFactory.getType(name)))
+                .toList();
+        return candidates.size() == 1 ? beanFactory.getBean(candidates.get(0), ProducerOperations.class) : null;
+    }
+}
