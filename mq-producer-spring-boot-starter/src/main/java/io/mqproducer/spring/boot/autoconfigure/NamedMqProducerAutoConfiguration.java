@@ -11,7 +11,6 @@ import io.mqproducer.spring.RoutingProducerTemplate;
 import io.mqproducer.spring.SendListener;
 import io.mqproducer.spring.SendObservation;
 import io.mqproducer.spring.TopicPattern;
-import io.mqproducer.spring.boot.autoconfigure.MqProducerProperties.NamedProducer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -96,7 +95,7 @@ public final class NamedMqProducerAutoConfiguration {
                 SingletonSupplier.ofNullable(() -> fallback(beanFactory, named)));
     }
 
-    private static Producer startNamed(String name, NamedProducer named, MqProducerProperties top,
+    private static Producer startNamed(String name, NamedProducerProperties named, MqProducerProperties top,
             String defaultNameServer, List<SendObserver> observers, List<ProducerOptionsCustomizer> customizers) {
         String nameServer = named.getNameServer() != null ? named.getNameServer() : defaultNameServer;
         if (!StringUtils.hasText(nameServer)) {

@@ -1,6 +1,5 @@
 package io.mqproducer.spring.boot.autoconfigure;
 
-import io.mqproducer.spring.boot.autoconfigure.MqProducerProperties.NamedProducer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +22,7 @@ final class NamedProducerSettings {
      * Top-level settings with the named overrides applied, and a unique client id ({@code name@uuid}) unless one is
      * set for the name.
      */
-    static MqProducerProperties effective(String name, NamedProducer named, MqProducerProperties top) {
+    static MqProducerProperties effective(String name, NamedProducerProperties named, MqProducerProperties top) {
         MqProducerProperties copy = new MqProducerProperties();
         copy.setNameServer(named.getNameServer() != null ? named.getNameServer() : top.getNameServer());
         copy.setGroup(or(named.getGroup(), top.getGroup()));
@@ -51,7 +50,7 @@ final class NamedProducerSettings {
      * The complaint about a top-level property re-attributed to {@code mq.producer.producers.<name>.*} when the value
      * came from there; otherwise unchanged (the value came from the top level).
      */
-    static MqProducerPropertyException attribute(String name, NamedProducer named, MqProducerPropertyException e) {
+    static MqProducerPropertyException attribute(String name, NamedProducerProperties named, MqProducerPropertyException e) {
         String topPrefix = MqProducerProperties.PREFIX + ".";
         if (!e.property().startsWith(topPrefix)) {
             return e;
@@ -63,7 +62,7 @@ final class NamedProducerSettings {
         return new MqProducerPropertyException(prefix(name) + "." + key, e.value(), e.reason(), e);
     }
 
-    private static Map<String, Object> overrides(NamedProducer named) {
+    private static Map<String, Object> overrides(NamedProducerProperties named) {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("name-server", named.getNameServer());
         set.put("group", named.getGroup());

@@ -38,13 +38,13 @@ public final class NamedProducers implements AutoCloseable {
      * @param templateFactory wraps a producer in a template
      */
     static NamedProducers start(MqProducerProperties properties,
-            Function<Map.Entry<String, MqProducerProperties.NamedProducer>, Producer> producerFactory,
+            Function<Map.Entry<String, NamedProducerProperties>, Producer> producerFactory,
             Function<Producer, ProducerTemplate> templateFactory) {
         Map<String, Producer> producers = new LinkedHashMap<>();
         Map<String, ProducerTemplate> templates = new LinkedHashMap<>();
         Map<String, List<String>> topics = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, MqProducerProperties.NamedProducer> entry : properties.getProducers().entrySet()) {
+            for (Map.Entry<String, NamedProducerProperties> entry : properties.getProducers().entrySet()) {
                 Producer producer = producerFactory.apply(entry);
                 producers.put(entry.getKey(), producer);
                 templates.put(entry.getKey(), templateFactory.apply(producer));

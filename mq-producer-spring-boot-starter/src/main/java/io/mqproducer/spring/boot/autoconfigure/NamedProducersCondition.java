@@ -24,7 +24,7 @@ final class NamedProducersCondition extends SpringBootCondition {
     /** The configured names, in declaration order; empty when there are none. */
     static Set<String> names(Environment environment) {
         return Binder.get(environment)
-                .bind(PRODUCERS, Bindable.mapOf(String.class, MqProducerProperties.NamedProducer.class))
+                .bind(PRODUCERS, Bindable.mapOf(String.class, NamedProducerProperties.class))
                 .map(Map::keySet)
                 .orElse(Set.of());
     }
