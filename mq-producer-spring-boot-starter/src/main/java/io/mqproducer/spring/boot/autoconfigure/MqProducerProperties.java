@@ -65,10 +65,10 @@ public class MqProducerProperties {
     private boolean observationEnabled;
 
     /**
-     * Whether start-up fails when no name server answers; off by default because the producer connects lazily, on its
-     * first send, so a broker that is down at start-up only fails sends, not the application.
+     * Whether start-up fails (with a failure analysis) when no name server answers; set to false to start anyway and
+     * connect lazily on the first send.
      */
-    private boolean failFast;
+    private boolean failFast = true;
 
     /** How long the fail-fast check at start-up waits for a name server to answer. */
     private Duration failFastTimeout = Duration.ofSeconds(5);

@@ -43,6 +43,8 @@ final class NamedProducerSettings {
         copy.getAcl().setSecretKey(top.getAcl().getSecretKey());
         copy.getSsl().setBundle(top.getSsl().getBundle());
         copy.getSsl().setVerifyHostname(top.getSsl().isVerifyHostname());
+        copy.setFailFast(top.isFailFast());
+        copy.setFailFastTimeout(top.getFailFastTimeout());
         return copy;
     }
 

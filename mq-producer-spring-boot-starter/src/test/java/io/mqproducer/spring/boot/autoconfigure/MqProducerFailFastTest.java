@@ -19,7 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code mq.producer.fail-fast}: start-up checks the name servers only when asked to. */
+/** {@code mq.producer.fail-fast}: start-up checks the name servers unless told not to. */
 @ExtendWith(OutputCaptureExtension.class)
 class MqProducerFailFastTest {
     private final String deadAddress = "127.0.0.1:" + unusedPort();
@@ -42,8 +42,13 @@ class MqProducerFailFastTest {
     }
 
     @Test
+    void failFastIsTheDefault() {
+        runner.run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void withoutFailFastTheProducerStartsAndConnectsLazily() {
-        runner.run(context -> {
+        runner.withPropertyValues("mq.producer.fail-fast=false").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(Producer.class).isRunning()).isTrue();
         });
