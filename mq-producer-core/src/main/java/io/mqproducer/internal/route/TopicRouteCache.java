@@ -114,11 +114,6 @@ public final class TopicRouteCache {
         return addresses;
     }
 
-    /** Topics with a cached table. */
-    public Set<String> topics() {
-        return Set.copyOf(tables.keySet());
-    }
-
     private CompletableFuture<TopicPublishInfo> load(String topic) {
         return fetch(topic).thenApply(info -> {
             fetchedAt.put(topic, clockMillis.getAsLong());

@@ -148,8 +148,9 @@ public final class SendPipeline {
         byte[] body = BatchBodyEncoder.encode(members);
         long born = System.currentTimeMillis();
         String wireTopic = part.get(0).wireTopic();
+        String properties = batchProperties(first); // once per part, not once per attempt
         Delivery<List<SendResult>> delivery = new Delivery<>(first.topic(), wireTopic,
-                (queue, opaque) -> requests.batchRequest(wireTopic, batchProperties(first), body, queue, opaque, born),
+                (queue, opaque) -> requests.batchRequest(wireTopic, properties, body, queue, opaque, born),
                 (response, queue) -> ResponseInterpreter.interpretBatch(response, userQueue(queue), uniqueIds),
                 null, timeoutMillis);
         attempt(delivery, null);
