@@ -15,6 +15,7 @@ import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.select.QueueSelector;
 import io.mqproducer.internal.select.RoundRobinQueueSelector;
 import io.mqproducer.internal.transport.RemotingClient;
+import io.mqproducer.internal.transport.ResponseCallback;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
 import io.mqproducer.spi.MessageQueueSelector;
@@ -204,7 +205,7 @@ public final class SendPipeline {
         }
         route.whenComplete((table, error) -> {
             if (error != null) {
-                onFailure(delivery, null, Failures.asProducerException(error));
+                retryOrFail(delivery, null, Failures.asProducerException(error));
                 return;
             }
             selectAndInvoke(delivery, table, avoidBroker);
@@ -230,21 +231,43 @@ public final class SendPipeline {
             return;
         }
         RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
-        long started = System.nanoTime();
-        client.invoke(table.masterAddress(queue.brokerName()), request, remaining).whenComplete((response, error) -> {
-            long latencyMillis = (System.nanoTime() - started) / 1_000_000;
-            availability.record(queue.brokerName(), latencyMillis, error != null || isBusy(response));
-            if (error == null) {
-                try {
-                    delivery.succeed(delivery.interpreter.interpret(response, queue));
-                    return;
-                } catch (ProducerException rejected) {
-                    onFailure(delivery, queue, rejected);
-                    return;
-                }
+        client.invoke(table.masterAddress(queue.brokerName()), request, remaining, new Attempt<>(delivery, queue));
+    }
+
+    /** One attempt's outcome: records the broker's latency, then succeeds, retries or fails the delivery. */
+    private final class Attempt<T> implements ResponseCallback {
+        private final Delivery<T> delivery;
+        private final MessageQueue queue;
+        private final long startedNanos = System.nanoTime();
+
+        Attempt(Delivery<T> delivery, MessageQueue queue) {
+            this.delivery = delivery;
+            this.queue = queue;
+        }
+
+        @Override
+        public void onResponse(RemotingCommand response) {
+            recordLatency(isBusy(response));
+            T result;
+            try {
+                result = delivery.interpreter.interpret(response, queue);
+            } catch (RuntimeException rejected) {
+                // Typed rejections, and anything unexpected: never thrown back into the network thread.
+                retryOrFail(delivery, queue, Failures.asProducerException(rejected));
+                return;
             }
-            onFailure(delivery, queue, Failures.asProducerException(error));
-        });
+            delivery.succeed(result);
+        }
+
+        @Override
+        public void onFailure(ProducerException failure) {
+            recordLatency(true);
+            SendPipeline.this.retryOrFail(delivery, queue, failure);
+        }
+
+        private void recordLatency(boolean failed) {
+            availability.record(queue.brokerName(), (System.nanoTime() - startedNanos) / 1_000_000, failed);
+        }
     }
 
     private static boolean isStaleRoute(ProducerException failure) {
@@ -261,7 +284,7 @@ public final class SendPipeline {
         return response.code() == io.mqproducer.internal.protocol.ResponseCode.SYSTEM_BUSY;
     }
 
-    private <T> void onFailure(Delivery<T> delivery, MessageQueue queue, ProducerException failure) {
+    private <T> void retryOrFail(Delivery<T> delivery, MessageQueue queue, ProducerException failure) {
         delivery.record(failure);
         if (!failure.isRetriable()) {
             delivery.failWithLast();

@@ -3,9 +3,7 @@ package io.mqproducer.internal.transport;
 import io.mqproducer.Credentials;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.error.ProducerException;
-import io.mqproducer.error.TlsException;
 import io.mqproducer.error.ProducerClosedException;
-import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.auth.RequestSigner;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
@@ -18,8 +16,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.Timer;
-import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -29,13 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends remoting requests over one lazily created, reused Netty channel per address. Every request gets a
- * timeout on a wheel timer; the returned future completes exactly once with the response or a typed error.
+ * Sends remoting requests over one lazily created, reused Netty channel per address. Every request ends exactly
+ * once, with the response or a typed error, at the latest shortly after its timeout.
  */
 public final class RemotingClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
-    private final Timer timer;
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
     private final Credentials credentials;
@@ -60,7 +55,6 @@ public final class RemotingClient implements AutoCloseable {
         this.credentials = credentials;
         this.tls = tls;
         this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-producer-io", true));
-        this.timer = SharedTimer.acquire();
         this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
@@ -75,65 +69,53 @@ public final class RemotingClient implements AutoCloseable {
     /** Sends {@code request} and completes with the peer's response, or fails after {@code timeoutMillis}. */
     public CompletableFuture<RemotingCommand> invoke(String address, RemotingCommand request, long timeoutMillis) {
         CompletableFuture<RemotingCommand> future = new CompletableFuture<>();
-        if (closed) {
-            future.completeExceptionally(new ProducerClosedException("producer is closed"));
-            return future;
-        }
-        Connection connection = connection(address);
-        int opaque = request.opaque();
-        Timeout timeout = timer.newTimeout(t -> connection.pending().fail(opaque, new RequestTimeoutException(
-                "no answer from " + address + " within " + timeoutMillis + " ms (request code " + request.code() + ")")),
-                Math.max(1, timeoutMillis), TimeUnit.MILLISECONDS);
-        connection.pending().add(opaque, future, timeout);
-        write(connection, request, () -> { }, error -> connection.pending().fail(opaque, error));
+        invoke(address, request, timeoutMillis, new FutureCallback<>(future));
         return future;
+    }
+
+    /**
+     * Sends {@code request}; {@code callback} hears of the response, or of the failure after at most
+     * {@code timeoutMillis}. The allocation-lean form for the send path.
+     */
+    public void invoke(String address, RemotingCommand request, long timeoutMillis, ResponseCallback callback) {
+        if (closed) {
+            callback.onFailure(new ProducerClosedException("producer is closed"));
+            return;
+        }
+        Connection connection;
+        try {
+            connection = connection(address);
+        } catch (ProducerException e) {
+            callback.onFailure(e);
+            return;
+        }
+        connection.send(new OutboundRequest(connection, request, timeoutMillis, callback));
     }
 
     /** Sends {@code request} without waiting for an answer; completes once it is written to the socket. */
     public CompletableFuture<Void> invokeOneway(String address, RemotingCommand request, long timeoutMillis) {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        if (closed) {
-            future.completeExceptionally(new ProducerClosedException("producer is closed"));
-            return future;
-        }
-        Timeout timeout = timer.newTimeout(t -> future.completeExceptionally(new RequestTimeoutException(
-                "could not write to " + address + " within " + timeoutMillis + " ms")), Math.max(1, timeoutMillis),
-                TimeUnit.MILLISECONDS);
-        future.whenComplete((ok, error) -> timeout.cancel());
-        write(connection(address), request.asOneway(), () -> future.complete(null), future::completeExceptionally);
+        invoke(address, request.asOneway(), timeoutMillis, new FutureCallback<>(future));
         return future;
     }
 
-    /** Writes once the connection is up; reports a failed connect or write as a typed error. */
-    private static void write(Connection connection, RemotingCommand command, Runnable onWritten,
-                              java.util.function.Consumer<ProducerException> onFailure) {
-        ChannelFuture connect = connection.connectFuture();
-        if (connect.isDone()) {
-            // The common case: connected long ago; skip registering a listener on the connect future.
-            writeConnected(connection, connect, command, onWritten, onFailure);
-        } else {
-            connect.addListener(done -> writeConnected(connection, connect, command, onWritten, onFailure));
+    /** Completes a future with the outcome (a oneway request completes it with null). */
+    private record FutureCallback<T>(CompletableFuture<T> future) implements ResponseCallback {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void onResponse(RemotingCommand response) {
+            future.complete((T) response);
         }
-    }
 
-    private static void writeConnected(Connection connection, ChannelFuture connect, RemotingCommand command,
-                                       Runnable onWritten, java.util.function.Consumer<ProducerException> onFailure) {
-        if (!connect.isSuccess()) {
-            onFailure.accept(connectFailure(connection.address(), connect.cause()));
-            return;
+        @Override
+        public void onFailure(ProducerException failure) {
+            future.completeExceptionally(failure);
         }
-        connection.channel().writeAndFlush(command).addListener(written -> {
-            if (written.isSuccess()) {
-                onWritten.run();
-            } else {
-                onFailure.accept(writeFailure(connection.address(), written.cause()));
-            }
-        });
     }
 
     /** Number of requests awaiting an answer, over all connections (for tests and metrics). */
     public int pendingRequests() {
-        return connections.values().stream().mapToInt(c -> c.pending().size()).sum();
+        return connections.values().stream().mapToInt(Connection::outstanding).sum();
     }
 
     /** Number of open or opening connections. */
@@ -184,20 +166,6 @@ public final class RemotingClient implements AutoCloseable {
         }
     }
 
-    private static ProducerException writeFailure(String address, Throwable cause) {
-        for (Throwable current = cause; current != null; current = current.getCause()) {
-            if (current instanceof javax.net.ssl.SSLException) {
-                return new TlsException("TLS connection to " + address + " failed: " + current.getMessage(), cause);
-            }
-        }
-        return new BrokerUnavailableException("cannot write to " + address + ": " + cause, cause);
-    }
-
-    private static BrokerUnavailableException connectFailure(String address, Throwable cause) {
-        return new BrokerUnavailableException("cannot connect to " + address + ": "
-                + (cause == null ? "unknown" : cause.getMessage()), cause);
-    }
-
     /** Closes every connection (pending requests fail with ProducerClosedException) and stops the threads. */
     @Override
     public void close() {
@@ -211,6 +179,5 @@ public final class RemotingClient implements AutoCloseable {
         }
         connections.clear();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        SharedTimer.release();
     }
 }
