@@ -66,7 +66,7 @@ final class AsyncScenario implements Scenario {
                 (id, threadName) -> sender.contains(id) || clientThreads.test(id, threadName));
         return new RunResult(name(), client.label(), latencies.count(), failures.count(),
                 measuredWindow.elapsedNanos(), latencies, usage.cpuNanos(), usage.allocatedBytes(), usage.threads(),
-                usage.lostThreads());
+                usage.lostThreads(), measuredWindow.brokerCpuNanos());
     }
 
     /** Waits until no send is outstanding; sends that never complete count as failures. */

@@ -44,6 +44,7 @@ final class BrokerLauncher implements AutoCloseable {
                 topic, Integer.toString(queues)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String address = awaitAddress(process, log);
+        BrokerCpu.track(process.toHandle());
         return new BrokerLauncher(process, address);
     }
 

@@ -21,7 +21,7 @@ final class MeasurementGate {
     private volatile long deadlineNanos;
 
     /** The main thread's view of the measured phase. */
-    record Window(ThreadUsage before, ThreadUsage after, long elapsedNanos) {
+    record Window(ThreadUsage before, ThreadUsage after, long elapsedNanos, long brokerCpuNanos) {
     }
 
     MeasurementGate(int senders) {
@@ -54,13 +54,16 @@ final class MeasurementGate {
         try {
             await(warmedUp, warmUp.duration().plus(SLACK), "warm-up");
             ThreadUsage before = ThreadUsage.capture();
+            long brokerBefore = BrokerCpu.nanos();
             long start = System.nanoTime();
             deadlineNanos = measured.deadlineFrom(start);
             go.countDown();
             await(finished, measured.duration().plus(SLACK), "measured phase");
             long elapsed = System.nanoTime() - start;
+            long brokerAfter = BrokerCpu.nanos();
             ThreadUsage after = ThreadUsage.capture();
-            return new Window(before, after, elapsed);
+            long brokerCpu = brokerBefore < 0 || brokerAfter < 0 ? -1 : brokerAfter - brokerBefore;
+            return new Window(before, after, elapsed, brokerCpu);
         } finally {
             if (go.getCount() > 0) {
                 deadlineNanos = System.nanoTime(); // failed before the start: senders must not run a phase

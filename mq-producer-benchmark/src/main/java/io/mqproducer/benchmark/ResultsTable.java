@@ -20,13 +20,15 @@ public final class ResultsTable {
     /** The main table: throughput, latency percentiles, CPU and allocation per message. */
     public static String render(List<RunResult> results) {
         StringBuilder out = new StringBuilder();
-        out.append("| scenario | client | msgs/s | p50 ms | p99 ms | p999 ms | CPU µs/msg | alloc B/msg |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| scenario | client | msgs/s | p50 ms | p99 ms | p999 ms | CPU µs/msg | alloc B/msg "
+                + "| broker CPU µs/msg |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (List<RunResult> scenario : byScenario(results).values()) {
             for (RunResult r : scenario) {
                 row(out, r.scenario(), r.client(), number(r.messagesPerSecond(), "%,.0f"),
                         millis(r.latencyMillis(0.5)), millis(r.latencyMillis(0.99)), millis(r.latencyMillis(0.999)),
-                        number(r.cpuMicrosPerMessage(), "%,.1f"), number(r.allocatedBytesPerMessage(), "%,.0f"));
+                        number(r.cpuMicrosPerMessage(), "%,.1f"), number(r.allocatedBytesPerMessage(), "%,.0f"),
+                        number(r.brokerCpuMicrosPerMessage(), "%,.1f"));
             }
             RunResult ours = find(scenario, ClientKind.OURS);
             RunResult official = find(scenario, ClientKind.OFFICIAL);
@@ -37,7 +39,8 @@ public final class ResultsTable {
                         ratio(ours, official, r -> r.latencyMillis(0.99)),
                         ratio(ours, official, r -> r.latencyMillis(0.999)),
                         ratio(ours, official, RunResult::cpuMicrosPerMessage),
-                        ratio(ours, official, RunResult::allocatedBytesPerMessage));
+                        ratio(ours, official, RunResult::allocatedBytesPerMessage),
+                        ratio(ours, official, RunResult::brokerCpuMicrosPerMessage));
             }
         }
         return out.toString();

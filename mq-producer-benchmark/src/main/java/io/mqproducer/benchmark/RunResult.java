@@ -13,9 +13,11 @@ package io.mqproducer.benchmark;
  * @param allocatedBytes heap bytes allocated by those threads
  * @param threads        threads charged
  * @param lostThreads    charged threads that died during the phase (their share is missing)
+ * @param brokerCpuNanos CPU time of the whole broker JVM during the phase, −1 when unknown
  */
 public record RunResult(String scenario, String client, long messages, long errors, long elapsedNanos,
-                        LatencyRecorder latencies, long cpuNanos, long allocatedBytes, int threads, int lostThreads) {
+                        LatencyRecorder latencies, long cpuNanos, long allocatedBytes, int threads, int lostThreads,
+                        long brokerCpuNanos) {
 
     /** Successful sends per second. */
     public double messagesPerSecond() {
@@ -30,6 +32,11 @@ public record RunResult(String scenario, String client, long messages, long erro
     /** Charged CPU microseconds per successful send. */
     public double cpuMicrosPerMessage() {
         return messages == 0 ? Double.NaN : cpuNanos / 1e3 / messages;
+    }
+
+    /** Broker CPU microseconds per successful send (the broker's own work, including its garbage collection). */
+    public double brokerCpuMicrosPerMessage() {
+        return messages == 0 || brokerCpuNanos < 0 ? Double.NaN : brokerCpuNanos / 1e3 / messages;
     }
 
     /** Charged heap bytes allocated per successful send. */

@@ -48,7 +48,8 @@ final class SyncScenario implements Scenario {
         ThreadUsage.Usage usage = window.after().since(window.before(),
                 (id, threadName) -> senders.contains(id) || clientThreads.test(id, threadName));
         return new RunResult(name(), client.label(), latencies.count(), failures.count(), window.elapsedNanos(),
-                latencies, usage.cpuNanos(), usage.allocatedBytes(), usage.threads(), usage.lostThreads());
+                latencies, usage.cpuNanos(), usage.allocatedBytes(), usage.threads(), usage.lostThreads(),
+                window.brokerCpuNanos());
     }
 
     private static void sendOnce(BenchmarkClient client, LatencyRecorder latencies, FailureTally failures) {

@@ -20,6 +20,6 @@ class ClientRunsTest {
 
     private static RunResult result(long messages) {
         return new RunResult("async, window 1000", "mq-producer", messages, 0, 1_000_000_000L, new LatencyRecorder(),
-                0, 0, 1, 0);
+                0, 0, 1, 0, -1);
     }
 }

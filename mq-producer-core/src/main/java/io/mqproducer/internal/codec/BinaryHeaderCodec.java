@@ -43,28 +43,14 @@ final class BinaryHeaderCodec implements HeaderCodec {
         int lengthIndex = out.writerIndex();
         out.writeInt(0);
         int start = out.writerIndex();
-        if (fields instanceof HeaderFields indexed) {
-            for (int i = 0; i < indexed.size(); i++) {
-                writeField(indexed.name(i), indexed.value(i), out);
-            }
+        if (fields instanceof BinaryFields selfWriting) {
+            selfWriting.writeBinaryEntries(out);
         } else {
             for (Map.Entry<String, String> field : fields.entrySet()) {
-                writeField(field.getKey(), field.getValue(), out);
+                BinaryFields.writeEntry(out, field.getKey(), field.getValue());
             }
         }
         out.setInt(lengthIndex, out.writerIndex() - start);
-    }
-
-    private static void writeField(String name, String value, ByteBuf out) {
-        if (name == null || value == null) {
-            return;
-        }
-        int nameIndex = out.writerIndex();
-        out.writeShort(0);
-        out.setShort(nameIndex, ByteBufUtil.writeUtf8(out, name));
-        int valueIndex = out.writerIndex();
-        out.writeInt(0);
-        out.setInt(valueIndex, ByteBufUtil.writeUtf8(out, value));
     }
 
     @Override

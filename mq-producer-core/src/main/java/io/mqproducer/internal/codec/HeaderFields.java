@@ -12,7 +12,7 @@ import java.util.Set;
  * arrays instead of a hash table with a node per field, and the binary codec walks them by index. Lookups are
  * linear, which beats hashing at this size. Not thread-safe; filled once, then only read.
  */
-public final class HeaderFields extends AbstractMap<String, String> {
+public final class HeaderFields extends AbstractMap<String, String> implements BinaryFields {
     /** Names at even, values at odd indexes: one array for the whole header. */
     private String[] slots;
     private int size;
@@ -38,6 +38,13 @@ public final class HeaderFields extends AbstractMap<String, String> {
 
     public String value(int index) {
         return slots[index * 2 + 1];
+    }
+
+    @Override
+    public void writeBinaryEntries(io.netty.buffer.ByteBuf out) {
+        for (int i = 0; i < size; i++) {
+            BinaryFields.writeEntry(out, name(i), value(i));
+        }
     }
 
     @Override

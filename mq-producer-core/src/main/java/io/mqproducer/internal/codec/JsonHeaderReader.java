@@ -5,24 +5,35 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A small, allocation-lean reader for the JSON header brokers write: one object whose members are numbers,
- * strings, null, booleans and the {@code extFields} object of strings. It copies the header out of the frame once
- * (a plain array is much cheaper to scan than buffer accessors), handles every JSON escape, skips members it does not know (arrays and nested objects included), and rejects
- * anything that is not well-formed. Common field names come back as shared constants instead of new strings.
+ * strings, null, booleans and the {@code extFields} object of strings. It scans a byte array (much cheaper than buffer
+ * accessors), handles every JSON escape, skips members it does not know (arrays and nested objects included), and
+ * rejects anything that is not well-formed. Common names and values come back as shared constants, found by the hash
+ * computed while scanning, instead of new strings.
  */
 final class JsonHeaderReader {
-    /** Field names brokers send in nearly every response. */
-    private static final String[] COMMON_NAMES = {"msgId", "queueId", "queueOffset", "MSG_REGION", "TRACE_ON",
-        "transactionId", "batchUniqId", "code", "flag", "opaque", "version", "language", "remark", "extFields",
-        "serializeTypeCurrentRPC"};
+    /** Names and values brokers send in nearly every response: returned as shared constants, not new strings. */
+    private static final KnownStrings KNOWN = new KnownStrings("msgId", "queueId", "queueOffset", "MSG_REGION",
+            "TRACE_ON", "transactionId", "batchUniqId", "code", "flag", "opaque", "version", "language", "remark",
+            "extFields", "serializeTypeCurrentRPC", "DefaultRegion", "true", "false", "JAVA", "JSON", "ROCKETMQ");
 
     private final byte[] json;
     private final int end;
     private int position;
 
     JsonHeaderReader(ByteBuf in, int length) {
-        this.json = new byte[length];
-        in.readBytes(json);
+        this(copy(in, length), length);
+    }
+
+    /** Reads the first {@code length} bytes of {@code json}, which may be a longer, reused array. */
+    JsonHeaderReader(byte[] json, int length) {
+        this.json = json;
         this.end = length;
+    }
+
+    private static byte[] copy(ByteBuf in, int length) {
+        byte[] bytes = new byte[length];
+        in.readBytes(bytes);
+        return bytes;
     }
 
     /** Reads the header object and returns the command it describes. */
@@ -74,11 +85,11 @@ final class JsonHeaderReader {
             skipWhitespace();
             char next = peek();
             if (next == '"') {
-                fields.put(name, readString());
+                fields.add(name, readString()); // brokers never repeat a name
             } else if (next == '{' || next == '[') {
                 skipValue();
             } else if (!consumeLiteral("null")) {
-                fields.put(name, readScalarText());
+                fields.add(name, readScalarText());
             }
         } while (consumeIf(','));
         expect('}');
@@ -92,26 +103,23 @@ final class JsonHeaderReader {
     private String readString() {
         expect('"');
         int start = position;
-        boolean plain = true;
+        int hash = 0; // String.hashCode of the plain ASCII text, to look it up among the known strings
         while (true) {
             int b = byteAt(position);
             if (b == '"') {
                 break;
             }
             if (b == '\\' || b < 0x20 || b >= 0x80) {
-                plain = false;
-                break;
+                position = start;
+                return readEscapedString();
             }
+            hash = 31 * hash + b;
             position++;
         }
-        if (plain) {
-            int length = position - start;
-            position++;
-            String common = common(start, length);
-            return common != null ? common : new String(json, start, length, StandardCharsets.ISO_8859_1);
-        }
-        position = start;
-        return readEscapedString();
+        int length = position - start;
+        position++;
+        String known = KNOWN.find(json, start, length, hash);
+        return known != null ? known : new String(json, start, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The slow path: escapes or non-ASCII bytes, decoded into a UTF-8 byte buffer first. */
@@ -237,24 +245,6 @@ final class JsonHeaderReader {
             }
         }
         position += literal.length();
-        return true;
-    }
-
-    private String common(int start, int length) {
-        for (String name : COMMON_NAMES) {
-            if (name.length() == length && matches(start, name)) {
-                return name;
-            }
-        }
-        return null;
-    }
-
-    private boolean matches(int start, String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (json[start + i] != name.charAt(i)) {
-                return false;
-            }
-        }
         return true;
     }
 

@@ -30,7 +30,9 @@ public final class BrokerAvailability {
     public void record(String broker, long latencyMillis, boolean failed) {
         long avoid = failed ? FAILURE_AVOID_MILLIS : avoidFor(latencyMillis);
         if (avoid == 0) {
-            avoidUntil.remove(broker);
+            if (!avoidUntil.isEmpty()) { // the usual case on the hot path: nothing to forget
+                avoidUntil.remove(broker);
+            }
         } else {
             avoidUntil.put(broker, clockMillis.getAsLong() + avoid);
         }

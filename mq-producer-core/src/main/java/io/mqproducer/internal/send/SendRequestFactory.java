@@ -4,7 +4,6 @@ import io.mqproducer.MessageQueue;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.internal.codec.BodyCompression;
-import io.mqproducer.internal.codec.HeaderFields;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
@@ -21,17 +20,16 @@ final class SendRequestFactory {
     /** Brokers store the property string's length in two bytes. */
     static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
 
-    private static final String DEFAULT_TOPIC_QUEUE_NUMS = Integer.toString(Topics.DEFAULT_TOPIC_QUEUE_NUMS);
-
-    private final String wireGroup;
     private final Namespace namespace;
     private final int compressionThreshold;
     private final int compressionLevel;
     private final MessageIdGenerator ids = new MessageIdGenerator();
+    private final SendMessageHeader.Constant constantFields;
 
     SendRequestFactory(ProducerOptions options) {
         this.namespace = new Namespace(options.namespace());
-        this.wireGroup = namespace.wrap(options.producerGroup());
+        this.constantFields = new SendMessageHeader.Constant(namespace.wrap(options.producerGroup()), Topics.AUTO_CREATE_TEMPLATE,
+                Topics.DEFAULT_TOPIC_QUEUE_NUMS);
         this.compressionThreshold = options.compressionThreshold();
         this.compressionLevel = options.compressionLevel();
     }
@@ -125,20 +123,7 @@ final class SendRequestFactory {
 
     private Map<String, String> header(String wireTopic, MessageQueue queue, int sysFlag, int flag, String properties,
                                        long bornTimestamp, boolean batch) {
-        HeaderFields header = new HeaderFields(13);
-        header.add("a", wireGroup)
-                .add("b", wireTopic)
-                .add("c", Topics.AUTO_CREATE_TEMPLATE)
-                .add("d", DEFAULT_TOPIC_QUEUE_NUMS)
-                .add("e", Integer.toString(queue.queueId()))
-                .add("f", Integer.toString(sysFlag))
-                .add("g", Long.toString(bornTimestamp))
-                .add("h", Integer.toString(flag))
-                .add("i", properties)
-                .add("j", "0")
-                .add("k", "false")
-                .add("m", batch ? "true" : "false")
-                .add("n", queue.brokerName());
-        return header;
+        return new SendMessageHeader(constantFields, wireTopic, queue.queueId(), sysFlag, bornTimestamp, flag, properties,
+                batch, queue.brokerName());
     }
 }

@@ -44,6 +44,26 @@ class SendRequestFactoryTest {
     }
 
     @Test
+    void binaryHeaderWrittenDirectlyDecodesToTheSameFieldsAsItsTextView() {
+        SendRequestFactory factory = factory(ProducerOptions.builder("n:1").producerGroup("grp-ü").namespace("ns"));
+        Message message = Message.builder("T").body(new byte[] {1}).tags("tag ✓").property("p", "välue").flag(-7)
+                .build();
+        OutgoingMessage outgoing = factory.encode(message, Map.of(), 0);
+        RemotingCommand request = factory.request(outgoing, new MessageQueue("ns%T", "broker-ä", 12), 5,
+                1_764_000_000_123L);
+
+        io.netty.buffer.ByteBuf frame = io.netty.buffer.Unpooled.buffer();
+        io.mqproducer.internal.codec.FrameCodec.encode(request, io.mqproducer.internal.codec.HeaderFormat.BINARY, frame);
+        frame.readInt();
+        RemotingCommand decoded = io.mqproducer.internal.codec.FrameCodec.decode(frame);
+
+        assertThat(decoded.extFields()).isEqualTo(Map.copyOf(request.extFields())).hasSize(13)
+                .containsEntry("a", "ns%grp-ü").containsEntry("e", "12").containsEntry("g", "1764000000123")
+                .containsEntry("h", "-7").containsEntry("n", "broker-ä");
+        assertThat(decoded.body()).containsExactly(1);
+    }
+
+    @Test
     void largeBodiesAreZlibCompressedWithTheCompressedFlags() throws Exception {
         SendRequestFactory factory = factory(ProducerOptions.builder("n:1").compressionThreshold(100));
         byte[] body = new byte[5000];
