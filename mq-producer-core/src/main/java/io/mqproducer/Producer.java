@@ -4,6 +4,7 @@ import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.batch.AsyncBatcher;
+import io.mqproducer.internal.batch.SendCoalescer;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
 import io.mqproducer.internal.protocol.Namespace;
@@ -17,7 +18,6 @@ import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.internal.transport.TlsSettings;
 import io.mqproducer.message.Message;
-import io.mqproducer.message.MessageRules;
 import io.mqproducer.spi.MessageQueueSelector;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +46,7 @@ public final class Producer implements AutoCloseable {
     private Heartbeats heartbeats;
     private TransactionCoordinator transactions;
     private AsyncBatcher batcher;
+    private SendCoalescer coalescer;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -90,10 +91,14 @@ public final class Producer implements AutoCloseable {
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
+            int batchMaxBytes = Math.min(options.batchMaxBytes(), options.maxMessageSize());
             if (!options.batchLinger().isZero()) {
-                batcher = new AsyncBatcher(pipeline::sendBatch, runtime.scheduler(), new AsyncBatcher.BatchLimits(
-                        options.batchLinger().toNanos() / 1000, options.batchMaxMessages(),
-                        Math.min(options.batchMaxBytes(), options.maxMessageSize())));
+                batcher = new AsyncBatcher(pipeline::sendEncodedBatch, runtime.scheduler(), new AsyncBatcher.BatchLimits(
+                        options.batchLinger().toNanos() / 1000, options.batchMaxMessages(), batchMaxBytes));
+            }
+            if (options.adaptiveBatching()) {
+                coalescer = new SendCoalescer(pipeline::sendEncoded, pipeline::sendEncodedBatch,
+                        SendCoalescer.MAX_INFLIGHT_PER_TOPIC, options.batchMaxMessages(), batchMaxBytes);
             }
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
@@ -110,7 +115,7 @@ public final class Producer implements AutoCloseable {
      *                           send timeout runs out
      */
     public SendResult send(Message message) {
-        return await(track(() -> pipeline.send(message)));
+        return await(track(() -> sendRoundRobin(message)));
     }
 
     /**
@@ -142,14 +147,11 @@ public final class Producer implements AutoCloseable {
      * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        AsyncBatcher batching = batcher;
-        if (batching != null && AsyncBatcher.isBatchable(message)) {
-            return async(() -> {
-                MessageRules.checkBodySize(message.body(), options.maxMessageSize());
-                return batching.add(message);
-            });
+        AsyncBatcher lingering = batcher;
+        if (lingering != null && isBatchable(message)) {
+            return async(() -> lingering.add(pipeline.encodeBatchMember(message)));
         }
-        return async(() -> pipeline.send(message));
+        return async(() -> sendRoundRobin(message));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
@@ -235,6 +237,26 @@ public final class Producer implements AutoCloseable {
         heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
         client.close();
         runtime.stopCallbacks();
+    }
+
+    /** A send without a queue selector: through adaptive batching when it is on and the message qualifies. */
+    private CompletableFuture<SendResult> sendRoundRobin(Message message) {
+        SendCoalescer coalescing = coalescer;
+        if (coalescing != null && isBatchable(message)) {
+            // Encoded (and checked) here, so that a bad message fails alone instead of failing a whole batch.
+            return coalescing.add(pipeline.encodeBatchMember(message));
+        }
+        return pipeline.send(message);
+    }
+
+    /**
+     * Delayed messages and retry topics cannot share a batch; batch members are not compressed, so large bodies go
+     * alone.
+     */
+    private boolean isBatchable(Message message) {
+        return message != null && !message.isDelayed() && message.body() != null
+                && message.body().length <= options.compressionThreshold()
+                && !message.topic().startsWith(io.mqproducer.internal.protocol.Topics.RETRY_PREFIX);
     }
 
     private <T> T await(CompletableFuture<T> future) {

@@ -37,6 +37,7 @@ public final class ProducerOptions {
     private final TransactionChecker transactionChecker;
     private final Duration routeExpiry;
     private final Duration batchLinger;
+    private final boolean adaptiveBatching;
     private final int batchMaxMessages;
     private final int batchMaxBytes;
     private final Credentials credentials;
@@ -62,6 +63,7 @@ public final class ProducerOptions {
         this.transactionChecker = b.transactionChecker;
         this.routeExpiry = b.routeExpiry;
         this.batchLinger = b.batchLinger;
+        this.adaptiveBatching = b.adaptiveBatching;
         this.batchMaxMessages = b.batchMaxMessages;
         this.batchMaxBytes = b.batchMaxBytes;
         this.credentials = b.credentials;
@@ -174,6 +176,15 @@ public final class ProducerOptions {
         return batchLinger;
     }
 
+    /**
+     * Whether sends to a topic that overlap with requests already in flight to it go together as one batch once one
+     * of those returns (sync and async sends without a queue selector; see
+     * {@link Builder#adaptiveBatching(boolean)}).
+     */
+    public boolean adaptiveBatching() {
+        return adaptiveBatching;
+    }
+
     /** Most messages in one automatic batch. */
     public int batchMaxMessages() {
         return batchMaxMessages;
@@ -230,6 +241,7 @@ public final class ProducerOptions {
         TransactionChecker transactionChecker;
         Duration routeExpiry = Duration.ofMinutes(5);
         Duration batchLinger = Duration.ZERO;
+        boolean adaptiveBatching;
         int batchMaxMessages = 256;
         int batchMaxBytes = 256 * 1024;
         Credentials credentials;
@@ -328,6 +340,20 @@ public final class ProducerOptions {
          */
         public Builder batchLinger(Duration linger) {
             this.batchLinger = linger;
+            return this;
+        }
+
+        /**
+         * Turns on adaptive batching (off by default): per topic, while two requests are in flight, further sends
+         * (sync, and async unless {@link #batchLinger(Duration)} is set) wait for one to return and then go
+         * together as one {@code SEND_BATCH_MESSAGE}, up to the batch limits. Each sender still gets its own
+         * result with its own message id and offset. Nothing waits when sends do not overlap, so it adds no latency
+         * at low load, and under load the broker handles fewer, larger requests. Not batched: sends with a queue
+         * selector (orderly), delayed and transactional messages, and bodies above the compression threshold
+         * (batch members are not compressed). A batch goes to one queue and succeeds or fails as a whole.
+         */
+        public Builder adaptiveBatching(boolean adaptiveBatching) {
+            this.adaptiveBatching = adaptiveBatching;
             return this;
         }
 

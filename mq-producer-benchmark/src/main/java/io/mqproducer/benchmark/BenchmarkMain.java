@@ -65,7 +65,7 @@ public final class BenchmarkMain {
             throws InterruptedException {
         ClientSettings settings = new ClientSettings(nameServer, options.topic(), body(options.bodySize()),
                 options.sendTimeout(), options.retries(), options.asyncWindow(), options.binaryHeaders(),
-                options.batchLingerMicros());
+                options.batchLingerMicros(), options.adaptiveBatching());
         return new BenchmarkRunner(options, settings).run();
     }
 

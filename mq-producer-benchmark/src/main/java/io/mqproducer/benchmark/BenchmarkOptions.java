@@ -29,7 +29,7 @@ import java.util.Map;
 public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmUp, List<Integer> threads, int bodySize,
                                List<String> scenarios, List<ClientKind> clients, int asyncWindow, String topic, int queues,
                                Duration sendTimeout, int retries, boolean binaryHeaders, int batchLingerMicros,
-                               String nameServer, Path output) {
+                               boolean adaptiveBatching, String nameServer, Path output) {
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -48,6 +48,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
             "  --queues N             queues of the topic on the child broker [8]",
             "  --headers binary|json  our producer's header format [binary]",
             "  --batch-linger-us N    our producer's automatic async batching linger in µs, 0 = off [0]",
+            "  --adaptive-batching    our producer batches overlapping sends, sync and async [off]",
             "  --name-server H:P      use this name server instead of starting a broker child JVM",
             "  --output FILE          Markdown results file [target/benchmark-results.md]",
             "  --quick                tiny run for a smoke check (explicit options still win)",
@@ -74,6 +75,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 2,
                 headers(given.getOrDefault("headers", "binary")),
                 given.containsKey("batch-linger-us") ? Integer.parseInt(given.get("batch-linger-us")) : 0,
+                given.containsKey("adaptive-batching"),
                 given.get("name-server"),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.md")));
     }
@@ -94,7 +96,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("quick")) {
+            if (name.equals("quick") || name.equals("adaptive-batching")) {
                 pairs.put(name, "true");
             } else if (i + 1 < args.length) {
                 pairs.put(name, args[++i].trim());

@@ -13,7 +13,9 @@ import java.time.Duration;
  * @param asyncWindow   async sends outstanding at once (the benchmark bounds it; ours is also told)
  * @param binaryHeaders whether our producer uses binary headers
  * @param batchLingerMicros our producer's automatic async batching linger, 0 for off (the official client has none)
+ * @param adaptiveBatching  whether our producer batches overlapping sends (the official client has no such feature)
  */
 public record ClientSettings(String nameServer, String topic, byte[] body, Duration sendTimeout, int retries,
-                             int asyncWindow, boolean binaryHeaders, int batchLingerMicros) {
+                             int asyncWindow, boolean binaryHeaders, int batchLingerMicros,
+                             boolean adaptiveBatching) {
 }

@@ -27,6 +27,7 @@ final class OurClient implements BenchmarkClient {
                 .maxInflightAsync(settings.asyncWindow())
                 .binaryHeaders(settings.binaryHeaders())
                 .batchLinger(java.time.Duration.ofNanos(settings.batchLingerMicros() * 1000L))
+                .adaptiveBatching(settings.adaptiveBatching())
                 .build()).start();
     }
 

@@ -38,7 +38,7 @@ final class Report {
                 "- mq-producer: " + (options.binaryHeaders() ? "binary" : "JSON") + " headers, maxInflightAsync "
                         + options.asyncWindow() + ", default I/O threads (min(4, cores)), automatic async batching "
                         + (options.batchLingerMicros() == 0 ? "off" : "with a " + options.batchLingerMicros()
-                        + " µs linger") + ".",
+                        + " µs linger") + ", adaptive batching " + (options.adaptiveBatching() ? "on" : "off") + ".",
                 "- rocketmq-client " + officialVersion + ": `DefaultMQProducer`, its default JSON headers, VIP channel "
                         + "off, default thread pools.",
                 "- Sync scenarios: N sender threads share one message budget. Async: one sender thread, at most "

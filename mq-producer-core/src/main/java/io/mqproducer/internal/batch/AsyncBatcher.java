@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.message.Message;
+import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +14,10 @@ import java.util.function.Function;
  * when the linger since its first message passed, or as soon as it reaches the count or byte limit.
  */
 public final class AsyncBatcher {
-    private final ConcurrentHashMap<BufferKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
-    private final Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender;
+    private final ConcurrentHashMap<BatchKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
+    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
     private final ScheduledExecutorService scheduler;
     private final BatchLimits limits;
-
-    /** Messages of one topic with the same store-wait setting may share a batch. */
-    record BufferKey(String topic, boolean waitStoreMsgOk) {
-    }
 
     /**
      * When a batch goes out: {@code lingerMicros} after its first message, or once it holds {@code maxMessages}
@@ -30,23 +26,20 @@ public final class AsyncBatcher {
     public record BatchLimits(long lingerMicros, int maxMessages, int maxBytes) {
     }
 
-    public AsyncBatcher(Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender,
+    public AsyncBatcher(Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
                         ScheduledExecutorService scheduler, BatchLimits limits) {
         this.batchSender = batchSender;
         this.scheduler = scheduler;
         this.limits = limits;
     }
 
-    /** Whether {@code message} may share a batch: delayed messages cannot. */
-    public static boolean isBatchable(Message message) {
-        return message != null && !message.isDelayed();
-    }
-
-    /** Adds {@code message} to its topic's pending batch; the future completes with its own result. */
-    public CompletableFuture<SendResult> add(Message message) {
+    /**
+     * Adds {@code message} (encoded as a batch member, see {@code SendPipeline#encodeBatchMember}) to its topic's
+     * pending batch; the future completes with its own result.
+     */
+    public CompletableFuture<SendResult> add(OutgoingMessage message) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
-        BufferKey key = new BufferKey(message.topic(), message.waitStoreMsgOk());
-        buffers.computeIfAbsent(key, k -> new TopicBuffer(batchSender, scheduler, limits))
+        buffers.computeIfAbsent(BatchKey.of(message), k -> new TopicBuffer(batchSender, scheduler, limits))
                 .add(message, result);
         return result;
     }

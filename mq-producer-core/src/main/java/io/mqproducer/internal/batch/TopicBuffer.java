@@ -1,10 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.error.PartialBatchException;
-import io.mqproducer.error.ProducerException;
-import io.mqproducer.internal.Failures;
-import io.mqproducer.message.Message;
+import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,27 +13,24 @@ import java.util.function.Function;
 
 /** The batch being filled for one topic, and the timer that sends it when the linger is over. */
 final class TopicBuffer {
-    /** Bytes a batch member takes beyond its body: fixed fields and a typical property string. */
-    private static final int MEMBER_OVERHEAD = 24 + 64;
-
-    private final Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender;
+    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
     private final ScheduledExecutorService scheduler;
     private final AsyncBatcher.BatchLimits limits;
 
-    private List<Message> messages = new ArrayList<>();
+    private List<OutgoingMessage> messages = new ArrayList<>();
     private List<CompletableFuture<SendResult>> results = new ArrayList<>();
     private int bytes;
     private ScheduledFuture<?> lingerTimer;
 
-    TopicBuffer(Function<List<Message>, CompletableFuture<List<SendResult>>> batchSender,
+    TopicBuffer(Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
                 ScheduledExecutorService scheduler, AsyncBatcher.BatchLimits limits) {
         this.batchSender = batchSender;
         this.scheduler = scheduler;
         this.limits = limits;
     }
 
-    void add(Message message, CompletableFuture<SendResult> result) {
-        int size = message.body().length + MEMBER_OVERHEAD;
+    void add(OutgoingMessage message, CompletableFuture<SendResult> result) {
+        int size = message.body().length + BatchCompletion.MEMBER_OVERHEAD;
         Pending overflow = null;
         Pending full = null;
         synchronized (this) {
@@ -81,7 +75,7 @@ final class TopicBuffer {
     }
 
     /** A batch taken out of the buffer, with the futures of its callers in the same order. */
-    private record Pending(List<Message> messages, List<CompletableFuture<SendResult>> results) {
+    private record Pending(List<OutgoingMessage> messages, List<CompletableFuture<SendResult>> results) {
     }
 
     /** Hands out the pending batch and starts an empty one; the caller sends it outside the lock. */
@@ -104,21 +98,6 @@ final class TopicBuffer {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sent.whenComplete((sendResults, error) -> {
-            List<CompletableFuture<SendResult>> callers = batch.results();
-            List<SendResult> stored = sendResults;
-            ProducerException failure = null;
-            if (error != null) {
-                failure = Failures.asProducerException(error);
-                stored = failure instanceof PartialBatchException partial ? partial.sent() : List.of();
-            }
-            for (int i = 0; i < callers.size(); i++) {
-                if (i < stored.size()) {
-                    callers.get(i).complete(stored.get(i));
-                } else {
-                    callers.get(i).completeExceptionally(failure);
-                }
-            }
-        });
+        sent.whenComplete((sendResults, error) -> BatchCompletion.complete(batch.results(), sendResults, error));
     }
 }

@@ -10,6 +10,8 @@ public final class Topics {
     public static final int DEFAULT_TOPIC_QUEUE_NUMS = 4;
     public static final int MAX_LENGTH = 127;
     public static final String SYSTEM_PREFIX = "rmq_sys_";
+    /** Consumer groups' retry topics start with this; brokers refuse batches to them. */
+    public static final String RETRY_PREFIX = "%RETRY%";
 
     /** Broker-internal topics (RocketMQ 5.5 list); producers may not send to them. */
     public static final Set<String> SYSTEM = Set.of(

@@ -12,8 +12,6 @@ import java.util.List;
  * setting) and cuts it into parts whose encoded size fits the message size limit.
  */
 final class BatchPlanner {
-    private static final String RETRY_PREFIX = "%RETRY%";
-
     private BatchPlanner() {
     }
 
@@ -37,13 +35,22 @@ final class BatchPlanner {
             if (message.isDelayed()) {
                 throw new InvalidMessageException("batch member " + i + " is delayed; delayed messages cannot be batched");
             }
-            if (message.topic().startsWith(RETRY_PREFIX)) {
+            if (message.topic().startsWith(io.mqproducer.internal.protocol.Topics.RETRY_PREFIX)) {
                 throw new InvalidMessageException("retry topics cannot receive batches");
             }
             if (message.waitStoreMsgOk() != first.waitStoreMsgOk()) {
                 throw new InvalidMessageException("all messages of a batch must have the same waitStoreMsgOk setting");
             }
             MessageRules.checkBodySize(message.body(), maxMessageSize);
+        }
+    }
+
+    /** Rejects a member that could never fit a batch request, however small the batch. */
+    static void checkFits(OutgoingMessage member, int maxBytes) {
+        int size = member(member).encodedSize();
+        if (size > maxBytes) {
+            throw new InvalidMessageException("message takes " + size + " bytes with its properties, more than the "
+                    + "message size limit of " + maxBytes + " bytes");
         }
     }
 

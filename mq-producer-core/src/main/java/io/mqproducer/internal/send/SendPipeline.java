@@ -77,11 +77,15 @@ public final class SendPipeline {
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return deliver(outgoing, queueSelector);
+    }
+
+    private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector) {
         long born = System.currentTimeMillis();
-        Delivery<SendResult> delivery = new Delivery<>(message.topic(), outgoing.wireTopic(),
+        Delivery<SendResult> delivery = new Delivery<>(outgoing.source().topic(), outgoing.wireTopic(),
                 (queue, opaque) -> requests.request(outgoing, queue, opaque, born),
                 (response, queue) -> ResponseInterpreter.interpret(response, userQueue(queue), outgoing.uniqueId()),
-                chooser(queueSelector, message), timeoutMillis);
+                chooser(queueSelector, outgoing.source()), timeoutMillis);
         attempt(delivery, null);
         return delivery.result;
     }
@@ -107,13 +111,41 @@ public final class SendPipeline {
      * parts one after another. Results come in the order of {@code messages}.
      */
     public CompletableFuture<List<SendResult>> sendBatch(List<Message> messages) {
-        List<List<OutgoingMessage>> parts;
+        List<OutgoingMessage> members;
         try {
             BatchPlanner.check(messages, maxMessageSize);
-            List<OutgoingMessage> members = new ArrayList<>(messages.size());
+            members = new ArrayList<>(messages.size());
             for (Message message : messages) {
                 members.add(requests.encodeBatchMember(message));
             }
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendEncodedBatch(members);
+    }
+
+    /**
+     * Encodes {@code message} to travel in a batch the producer assembles itself (automatic batching), with every
+     * check that could otherwise fail the whole batch: a bad message fails here, for its own sender only.
+     *
+     * @throws InvalidMessageException if it breaks a message or batch rule
+     */
+    public OutgoingMessage encodeBatchMember(Message message) {
+        BatchPlanner.check(java.util.Collections.singletonList(message), maxMessageSize);
+        OutgoingMessage member = requests.encodeBatchMember(message);
+        BatchPlanner.checkFits(member, maxMessageSize);
+        return member;
+    }
+
+    /** Sends one message encoded by {@link #encodeBatchMember} on its own, as a plain send. */
+    public CompletableFuture<SendResult> sendEncoded(OutgoingMessage outgoing) {
+        return deliver(outgoing, null);
+    }
+
+    /** Sends members of one topic encoded by {@link #encodeBatchMember} as one or more batch requests. */
+    public CompletableFuture<List<SendResult>> sendEncodedBatch(List<OutgoingMessage> members) {
+        List<List<OutgoingMessage>> parts;
+        try {
             parts = BatchPlanner.split(members, maxMessageSize);
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);

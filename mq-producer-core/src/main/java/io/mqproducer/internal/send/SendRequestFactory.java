@@ -40,10 +40,7 @@ final class SendRequestFactory {
 
     /** The wire form of a single message: namespace applied, body compressed when large, unique id assigned. */
     OutgoingMessage encode(Message message, Map<String, String> extraProperties, int extraSysFlag) {
-        String wireTopic = namespace.wrap(message.topic());
-        if (!namespace.isEmpty()) {
-            MessageRules.checkTopic(wireTopic);
-        }
+        String wireTopic = wireTopic(message);
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
         if (body.length > compressionThreshold) {
@@ -60,9 +57,19 @@ final class SendRequestFactory {
 
     /** The wire form of a batch member: never compressed (brokers store batch members as given). */
     OutgoingMessage encodeBatchMember(Message message) {
+        String wireTopic = wireTopic(message);
         String uniqueId = ids.next();
-        return new OutgoingMessage(message, namespace.wrap(message.topic()), message.body(), 0,
-                properties(message, uniqueId, Map.of()), uniqueId);
+        return new OutgoingMessage(message, wireTopic, message.body(), 0, properties(message, uniqueId, Map.of()),
+                uniqueId);
+    }
+
+    /** The topic as the broker knows it; with a namespace the longer name must still follow the topic rules. */
+    private String wireTopic(Message message) {
+        String wireTopic = namespace.wrap(message.topic());
+        if (!namespace.isEmpty()) {
+            MessageRules.checkTopic(wireTopic);
+        }
+        return wireTopic;
     }
 
     /** The encoded property string: user properties, then tags, keys, delay, store-wait flag and the unique id. */

@@ -8,6 +8,7 @@ import io.mqproducer.SendResult;
 import io.mqproducer.SendStatus;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.error.PartialBatchException;
+import io.mqproducer.internal.send.OutgoingMessage;
 import io.mqproducer.message.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,28 +23,29 @@ import org.junit.jupiter.api.Test;
 
 class AsyncBatcherTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final List<List<Message>> batches = new CopyOnWriteArrayList<>();
+    private final List<List<OutgoingMessage>> batches = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
     }
 
-    private static Message message(String topic, int i) {
-        return Message.builder(topic).body(new byte[] {(byte) i}).build();
+    static OutgoingMessage message(String topic, int i) {
+        Message message = Message.builder(topic).body(new byte[] {(byte) i}).build();
+        return new OutgoingMessage(message, topic, message.body(), 0, "", "unique-" + i);
     }
 
-    private static List<SendResult> results(List<Message> batch) {
+    static List<SendResult> results(List<OutgoingMessage> batch) {
         List<SendResult> results = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             results.add(new SendResult(SendStatus.SEND_OK, "id-" + batch.get(i).body()[0], null,
-                    new MessageQueue(batch.get(i).topic(), "b", 0), i, null));
+                    new MessageQueue(batch.get(i).wireTopic(), "b", 0), i, null));
         }
         return results;
     }
 
     private AsyncBatcher batcher(long lingerMicros, int maxMessages,
-                                 Function<List<Message>, CompletableFuture<List<SendResult>>> sender) {
+                                 Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> sender) {
         return new AsyncBatcher(batch -> {
             batches.add(batch);
             return sender.apply(batch);

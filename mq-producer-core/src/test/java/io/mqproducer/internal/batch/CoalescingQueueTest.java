@@ -1,0 +1,147 @@
+package io.mqproducer.internal.batch;
+
+import static io.mqproducer.internal.batch.AsyncBatcherTest.message;
+import static io.mqproducer.internal.batch.AsyncBatcherTest.results;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqproducer.SendResult;
+import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.internal.send.OutgoingMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class CoalescingQueueTest {
+    /** Requests the queue made, in order: each a list of messages (one for a plain send) and its pending answer. */
+    private final List<List<OutgoingMessage>> requests = new ArrayList<>();
+    private final List<CompletableFuture<List<SendResult>>> answers = new ArrayList<>();
+
+    private CoalescingQueue queue(int maxInflight, int maxMessages, int maxBytes) {
+        return new CoalescingQueue(single -> {
+            requests.add(List.of(single));
+            CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer.thenApply(results -> results.get(0));
+        }, batch -> {
+            requests.add(batch);
+            CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
+            answers.add(answer);
+            return answer;
+        }, maxInflight, maxMessages, maxBytes);
+    }
+
+    private void answer(int request) {
+        answers.get(request).complete(results(requests.get(request)));
+    }
+
+    @Test
+    void sendsThatDoNotOverlapGoAloneAndAtOnce() throws Exception {
+        CoalescingQueue queue = queue(1, 100, 1 << 20);
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<SendResult> result = queue.add(message("T", i));
+            assertThat(requests).as("sent before anything returned").hasSize(i + 1);
+            answer(i);
+            assertThat(result.get().messageId()).isEqualTo("id-" + i);
+        }
+        assertThat(requests).allSatisfy(request -> assertThat(request).hasSize(1));
+    }
+
+    @Test
+    void sendsWaitingBehindARequestGoTogetherWhenItReturns() throws Exception {
+        CoalescingQueue queue = queue(1, 100, 1 << 20);
+        List<CompletableFuture<SendResult>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(queue.add(message("T", i)));
+        }
+        assertThat(requests).hasSize(1);
+        assertThat(queue.waitingCount()).isEqualTo(5);
+
+        answer(0);
+
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).extracting(OutgoingMessage::uniqueId)
+                .containsExactly("unique-1", "unique-2", "unique-3", "unique-4", "unique-5");
+        assertThat(results.get(0).get().messageId()).isEqualTo("id-0");
+        assertThat(results.get(1)).isNotDone();
+
+        answer(1);
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(results.get(i).get().messageId()).as("each sender gets its own result").isEqualTo("id-" + i);
+        }
+        assertThat(queue.waitingCount()).isZero();
+    }
+
+    @Test
+    void upToMaxInflightRequestsGoOutBeforeSendsWait() {
+        CoalescingQueue queue = queue(2, 100, 1 << 20);
+        for (int i = 0; i < 5; i++) {
+            queue.add(message("T", i));
+        }
+        assertThat(requests).hasSize(2);
+        assertThat(queue.waitingCount()).isEqualTo(3);
+        answer(1);
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(2)).hasSize(3);
+    }
+
+    @Test
+    void batchesRespectTheMessageAndByteLimits() {
+        CoalescingQueue byCount = queue(1, 2, 1 << 20);
+        for (int i = 0; i < 6; i++) {
+            byCount.add(message("T", i));
+        }
+        answer(0);
+        answer(1);
+        answer(2);
+        assertThat(requests).extracting(List::size).containsExactly(1, 2, 2, 1);
+
+        requests.clear();
+        answers.clear();
+        int twoMembers = 2 * (1 + BatchCompletion.MEMBER_OVERHEAD);
+        CoalescingQueue byBytes = queue(1, 100, twoMembers);
+        for (int i = 0; i < 6; i++) {
+            byBytes.add(message("T", i));
+        }
+        answer(0);
+        answer(1);
+        answer(2);
+        assertThat(requests).extracting(List::size).containsExactly(1, 2, 2, 1);
+    }
+
+    @Test
+    void aFailedBatchFailsEachOfItsSendersAndFreesItsSlot() throws Exception {
+        CoalescingQueue queue = queue(1, 100, 1 << 20);
+        CompletableFuture<SendResult> first = queue.add(message("T", 0));
+        CompletableFuture<SendResult> second = queue.add(message("T", 1));
+        CompletableFuture<SendResult> third = queue.add(message("T", 2));
+        answer(0);
+        answers.get(1).completeExceptionally(new BrokerUnavailableException("down"));
+
+        assertThat(first.get().messageId()).isEqualTo("id-0");
+        assertThatThrownBy(second::join).hasCauseInstanceOf(BrokerUnavailableException.class);
+        assertThatThrownBy(third::join).hasCauseInstanceOf(BrokerUnavailableException.class);
+
+        CompletableFuture<SendResult> next = queue.add(message("T", 3));
+        assertThat(requests).as("the slot was given back").hasSize(3);
+        answer(2);
+        assertThat(next.get().messageId()).isEqualTo("id-3");
+    }
+
+    @Test
+    void aSenderThatThrowsFailsItsCallerAndFreesItsSlot() throws Exception {
+        List<Integer> calls = new ArrayList<>();
+        CoalescingQueue queue = new CoalescingQueue(single -> {
+            calls.add(1);
+            if (calls.size() == 1) {
+                throw new BrokerUnavailableException("no route");
+            }
+            return CompletableFuture.completedFuture(results(List.of(single)).get(0));
+        }, batch -> CompletableFuture.completedFuture(results(batch)), 1, 100, 1 << 20);
+
+        assertThatThrownBy(() -> queue.add(message("T", 0)).join()).hasCauseInstanceOf(BrokerUnavailableException.class);
+        assertThat(queue.add(message("T", 1)).get().messageId()).isEqualTo("id-1");
+    }
+}
