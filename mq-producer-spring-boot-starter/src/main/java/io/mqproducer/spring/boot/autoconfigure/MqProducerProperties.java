@@ -58,6 +58,13 @@ public class MqProducerProperties {
     /** How long an async send waits for others to the same topic to share one batch request; 0 turns batching off. */
     private Duration batchLinger = Duration.ZERO;
 
+    /**
+     * Whether sends to a topic that overlap with requests already in flight to it go together as one batch once one
+     * returns (sync and async sends without a queue selector). Adds no latency at low load; fewer, larger requests
+     * under load.
+     */
+    private boolean adaptiveBatching;
+
     /** How long a cached route may be used when no name server answers refreshes. */
     private Duration routeExpiry = Duration.ofMinutes(5);
 
@@ -230,6 +237,16 @@ public class MqProducerProperties {
     /** Sets the linger of automatic async batching. */
     public void setBatchLinger(Duration batchLinger) {
         this.batchLinger = batchLinger;
+    }
+
+    /** Whether overlapping sends share batch requests. */
+    public boolean isAdaptiveBatching() {
+        return adaptiveBatching;
+    }
+
+    /** Sets whether overlapping sends share batch requests. */
+    public void setAdaptiveBatching(boolean adaptiveBatching) {
+        this.adaptiveBatching = adaptiveBatching;
     }
 
     /** How long a route that cannot be refreshed stays usable. */

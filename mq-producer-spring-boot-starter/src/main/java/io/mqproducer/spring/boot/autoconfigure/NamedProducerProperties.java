@@ -41,6 +41,9 @@ public class NamedProducerProperties {
     /** Linger of automatic async batching; unset means the top-level one. */
     private Duration batchLinger;
 
+    /** Whether overlapping sends share batch requests; unset means the top-level setting. */
+    private Boolean adaptiveBatching;
+
     /** Topic patterns routed to this producer: globs ('*' any run, '?' one character) or 'regex:' followed by a regular expression. */
     private List<String> topics = new ArrayList<>();
 
@@ -142,6 +145,16 @@ public class NamedProducerProperties {
     /** Sets the linger of automatic async batching. */
     public void setBatchLinger(Duration batchLinger) {
         this.batchLinger = batchLinger;
+    }
+
+    /** Adaptive batching, or {@code null} for the top-level setting. */
+    public Boolean getAdaptiveBatching() {
+        return adaptiveBatching;
+    }
+
+    /** Sets whether overlapping sends share batch requests. */
+    public void setAdaptiveBatching(Boolean adaptiveBatching) {
+        this.adaptiveBatching = adaptiveBatching;
     }
 
     /** Topic patterns routed to this producer. */

@@ -34,6 +34,7 @@ final class NamedProducerSettings {
         copy.setMaxMessageSize(or(named.getMaxMessageSize(), top.getMaxMessageSize()));
         copy.setMaxInflightAsync(or(named.getMaxInflightAsync(), top.getMaxInflightAsync()));
         copy.setBatchLinger(or(named.getBatchLinger(), top.getBatchLinger()));
+        copy.setAdaptiveBatching(or(named.getAdaptiveBatching(), top.isAdaptiveBatching()));
         copy.setRouteRefreshInterval(top.getRouteRefreshInterval());
         copy.setRouteExpiry(top.getRouteExpiry());
         copy.setIoThreads(top.getIoThreads());
@@ -76,6 +77,7 @@ final class NamedProducerSettings {
         set.put("max-message-size", named.getMaxMessageSize());
         set.put("max-inflight-async", named.getMaxInflightAsync());
         set.put("batch-linger", named.getBatchLinger());
+        set.put("adaptive-batching", named.getAdaptiveBatching());
         return set;
     }
 

@@ -48,6 +48,7 @@ final class ProducerOptionsFactory {
                 .compressionThreshold(toInt(properties.getCompressionThreshold(), "compression-threshold"))
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
+                .adaptiveBatching(properties.isAdaptiveBatching())
                 .routeExpiry(properties.getRouteExpiry())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
