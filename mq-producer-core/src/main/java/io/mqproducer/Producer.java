@@ -3,8 +3,7 @@ package io.mqproducer;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
-import io.mqproducer.internal.batch.AsyncBatcher;
-import io.mqproducer.internal.batch.SendCoalescer;
+import io.mqproducer.internal.batch.RoundRobinSends;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
 import io.mqproducer.internal.protocol.Namespace;
@@ -45,8 +44,7 @@ public final class Producer implements AutoCloseable {
     private ConnectivityProbe probe;
     private Heartbeats heartbeats;
     private TransactionCoordinator transactions;
-    private AsyncBatcher batcher;
-    private SendCoalescer coalescer;
+    private RoundRobinSends roundRobin;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -91,15 +89,7 @@ public final class Producer implements AutoCloseable {
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
-            int batchMaxBytes = Math.min(options.batchMaxBytes(), options.maxMessageSize());
-            if (!options.batchLinger().isZero()) {
-                batcher = new AsyncBatcher(pipeline::sendEncodedBatch, runtime.scheduler(), new AsyncBatcher.BatchLimits(
-                        options.batchLinger().toNanos() / 1000, options.batchMaxMessages(), batchMaxBytes));
-            }
-            if (options.adaptiveBatching()) {
-                coalescer = new SendCoalescer(pipeline::sendEncoded, pipeline::sendEncodedBatch,
-                        SendCoalescer.MAX_INFLIGHT_PER_TOPIC, options.batchMaxMessages(), batchMaxBytes);
-            }
+            roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
             state = State.STARTED;
@@ -115,7 +105,7 @@ public final class Producer implements AutoCloseable {
      *                           send timeout runs out
      */
     public SendResult send(Message message) {
-        return await(track(() -> sendRoundRobin(message)));
+        return sendAndWait(() -> roundRobin.send(message));
     }
 
     /**
@@ -123,12 +113,12 @@ public final class Producer implements AutoCloseable {
      * same queue are stored in the order they were sent.
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
-        return await(track(() -> pipeline.send(message, selector)));
+        return sendAndWait(() -> pipeline.send(message, selector));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
-        return await(track(() -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
+        return sendAndWait(() -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey)));
     }
 
     /**
@@ -137,7 +127,7 @@ public final class Producer implements AutoCloseable {
      * lists what was stored.
      */
     public List<SendResult> sendBatch(List<Message> messages) {
-        return await(track(() -> pipeline.sendBatch(messages)));
+        return sendAndWait(() -> pipeline.sendBatch(messages));
     }
 
     /**
@@ -147,11 +137,7 @@ public final class Producer implements AutoCloseable {
      * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        AsyncBatcher lingering = batcher;
-        if (lingering != null && isBatchable(message)) {
-            return async(() -> lingering.add(pipeline.encodeBatchMember(message)));
-        }
-        return async(() -> sendRoundRobin(message));
+        return async(() -> roundRobin.sendAsync(message));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
@@ -169,7 +155,7 @@ public final class Producer implements AutoCloseable {
      * unnoticed. Returns once the message is on the socket; errors before that are thrown.
      */
     public void sendOneway(Message message) {
-        await(track(() -> pipeline.sendOneway(message)));
+        sendAndWait(() -> pipeline.sendOneway(message));
     }
 
     /**
@@ -183,8 +169,8 @@ public final class Producer implements AutoCloseable {
         if (localTransaction == null) {
             throw new io.mqproducer.error.InvalidMessageException("local transaction must not be null");
         }
-        SendResult half = await(track(() -> transactions.sendHalf(message)));
-        return await(track(() -> transactions.complete(message, half, localTransaction)));
+        SendResult half = sendAndWait(() -> transactions.sendHalf(message));
+        return sendAndWait(() -> transactions.complete(message, half, localTransaction));
     }
 
     /**
@@ -229,9 +215,7 @@ public final class Producer implements AutoCloseable {
                 return;
             }
         }
-        if (batcher != null) {
-            batcher.flushAll();
-        }
+        roundRobin.flush();
         inflight.awaitIdle(options.sendTimeout().toMillis());
         runtime.stopScheduler();
         heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
@@ -239,28 +223,27 @@ public final class Producer implements AutoCloseable {
         runtime.stopCallbacks();
     }
 
-    /** A send without a queue selector: through adaptive batching when it is on and the message qualifies. */
-    private CompletableFuture<SendResult> sendRoundRobin(Message message) {
-        SendCoalescer coalescing = coalescer;
-        if (coalescing != null && isBatchable(message)) {
-            // Encoded (and checked) here, so that a bad message fails alone instead of failing a whole batch.
-            return coalescing.add(pipeline.encodeBatchMember(message));
-        }
-        return pipeline.send(message);
-    }
-
     /**
-     * Delayed messages and retry topics cannot share a batch; batch members are not compressed, so large bodies go
-     * alone.
+     * A blocking send: counted as in flight while the caller waits (so the count drops before the caller sees the
+     * result), without a completion stage of its own.
      */
-    private boolean isBatchable(Message message) {
-        return message != null && !message.isDelayed() && message.body() != null
-                && message.body().length <= options.compressionThreshold()
-                && !message.topic().startsWith(io.mqproducer.internal.protocol.Topics.RETRY_PREFIX);
+    private <T> T sendAndWait(Supplier<CompletableFuture<T>> send) {
+        checkStarted();
+        inflight.increment();
+        try {
+            return SyncWait.await(send.get(), options.sendTimeout());
+        } catch (RuntimeException e) {
+            throw Failures.asProducerException(e);
+        } finally {
+            inflight.decrement();
+        }
     }
 
-    private <T> T await(CompletableFuture<T> future) {
-        return SyncWait.await(future, options.sendTimeout());
+    private void checkStarted() {
+        if (state != State.STARTED) {
+            throw new ProducerClosedException(state == State.NEW
+                    ? "producer is not started: call start() first" : "producer is closed");
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> send) {

@@ -1,22 +1,24 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
+import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Adaptive batching for one topic: a send goes out at once while fewer than {@code maxInflight} requests for the
  * topic are outstanding; otherwise it waits, and when a request returns, everything that waited meanwhile goes out
  * as one batch. Without concurrency nothing waits; under load, batches grow with it and the broker sees fewer,
- * larger requests.
+ * larger requests. Waiting counts against each message's send timeout: a batch gets what is left of its members'
+ * earliest deadline, and a message whose timeout ran out while it waited fails without being sent.
  */
 final class CoalescingQueue {
-    private final Function<OutgoingMessage, CompletableFuture<SendResult>> singleSender;
-    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
+    private final CoalescedSends sends;
+    private final long timeoutNanos;
     private final int maxInflight;
     private final int maxMessages;
     private final int maxBytes;
@@ -24,14 +26,13 @@ final class CoalescingQueue {
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int inflight;
 
-    private record Waiting(OutgoingMessage message, CompletableFuture<SendResult> result, int size) {
+    private record Waiting(OutgoingMessage message, CompletableFuture<SendResult> result, int size,
+                           long deadlineNanos) {
     }
 
-    CoalescingQueue(Function<OutgoingMessage, CompletableFuture<SendResult>> singleSender,
-                    Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
-                    int maxInflight, int maxMessages, int maxBytes) {
-        this.singleSender = singleSender;
-        this.batchSender = batchSender;
+    CoalescingQueue(CoalescedSends sends, long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+        this.sends = sends;
+        this.timeoutNanos = timeoutMillis * 1_000_000L;
         this.maxInflight = maxInflight;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -39,7 +40,7 @@ final class CoalescingQueue {
 
     CompletableFuture<SendResult> add(OutgoingMessage message) {
         Waiting entry = new Waiting(message, new CompletableFuture<>(),
-                message.body().length + BatchCompletion.MEMBER_OVERHEAD);
+                message.body().length + BatchCompletion.MEMBER_OVERHEAD, System.nanoTime() + timeoutNanos);
         synchronized (this) {
             if (inflight >= maxInflight) {
                 waiting.add(entry);
@@ -56,10 +57,17 @@ final class CoalescingQueue {
         return waiting.size();
     }
 
+    /** Sends {@code batch} in the slot its caller holds; gives the slot on when the request returns. */
     private void send(List<Waiting> batch) {
-        if (batch.size() == 1) {
-            Waiting only = batch.get(0);
-            start(() -> singleSender.apply(only.message())).whenComplete((result, error) -> {
+        List<Waiting> live = dropExpired(batch);
+        if (live.isEmpty()) {
+            requestReturned();
+            return;
+        }
+        long budgetMillis = Math.max(1, (earliestDeadline(live) - System.nanoTime()) / 1_000_000L);
+        if (live.size() == 1) {
+            Waiting only = live.get(0);
+            start(() -> sends.single(only.message(), budgetMillis)).whenComplete((result, error) -> {
                 requestReturned(); // the next batch leaves before this caller is woken
                 if (error == null) {
                     only.result().complete(result);
@@ -69,13 +77,13 @@ final class CoalescingQueue {
             });
             return;
         }
-        List<OutgoingMessage> messages = new ArrayList<>(batch.size());
-        List<CompletableFuture<SendResult>> callers = new ArrayList<>(batch.size());
-        for (Waiting entry : batch) {
+        List<OutgoingMessage> messages = new ArrayList<>(live.size());
+        List<CompletableFuture<SendResult>> callers = new ArrayList<>(live.size());
+        for (Waiting entry : live) {
             messages.add(entry.message());
             callers.add(entry.result());
         }
-        start(() -> batchSender.apply(messages)).whenComplete((results, error) -> {
+        start(() -> sends.batch(messages, budgetMillis)).whenComplete((results, error) -> {
             requestReturned();
             BatchCompletion.complete(callers, results, error);
         });
@@ -107,7 +115,34 @@ final class CoalescingQueue {
         return batch;
     }
 
-    private static <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> request) {
+    private List<Waiting> dropExpired(List<Waiting> batch) {
+        long now = System.nanoTime();
+        List<Waiting> live = batch;
+        for (Waiting entry : batch) {
+            if (now - entry.deadlineNanos() >= 0) {
+                if (live == batch) {
+                    live = new ArrayList<>(batch);
+                }
+                live.remove(entry);
+                entry.result().completeExceptionally(new DeliveryTimeoutException("send to topic "
+                        + entry.message().source().topic() + " timed out while waiting to share a batch request"
+                        + " with other sends (" + timeoutNanos / 1_000_000L + " ms)", null));
+            }
+        }
+        return live;
+    }
+
+    private static long earliestDeadline(List<Waiting> batch) {
+        long earliest = batch.get(0).deadlineNanos();
+        for (Waiting entry : batch) {
+            if (entry.deadlineNanos() - earliest < 0) {
+                earliest = entry.deadlineNanos();
+            }
+        }
+        return earliest;
+    }
+
+    private static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> request) {
         try {
             return request.get();
         } catch (RuntimeException e) {

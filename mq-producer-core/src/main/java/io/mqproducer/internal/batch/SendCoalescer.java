@@ -2,10 +2,8 @@ package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
 import io.mqproducer.internal.send.OutgoingMessage;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Adaptive batching of round-robin sends, sync or async: per topic, sends that arrive while enough requests are
@@ -21,17 +19,16 @@ public final class SendCoalescer {
     public static final int MAX_INFLIGHT_PER_TOPIC = 2;
 
     private final ConcurrentHashMap<BatchKey, CoalescingQueue> queues = new ConcurrentHashMap<>();
-    private final Function<OutgoingMessage, CompletableFuture<SendResult>> singleSender;
-    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
+    private final CoalescedSends sends;
+    private final long timeoutMillis;
     private final int maxInflight;
     private final int maxMessages;
     private final int maxBytes;
 
-    public SendCoalescer(Function<OutgoingMessage, CompletableFuture<SendResult>> singleSender,
-                         Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
-                         int maxInflight, int maxMessages, int maxBytes) {
-        this.singleSender = singleSender;
-        this.batchSender = batchSender;
+    /** Sends through {@code sends}; every message has {@code timeoutMillis} from its call, waiting included. */
+    public SendCoalescer(CoalescedSends sends, long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+        this.sends = sends;
+        this.timeoutMillis = timeoutMillis;
         this.maxInflight = maxInflight;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
@@ -43,6 +40,6 @@ public final class SendCoalescer {
      */
     public CompletableFuture<SendResult> add(OutgoingMessage message) {
         return queues.computeIfAbsent(BatchKey.of(message),
-                key -> new CoalescingQueue(singleSender, batchSender, maxInflight, maxMessages, maxBytes)).add(message);
+                key -> new CoalescingQueue(sends, timeoutMillis, maxInflight, maxMessages, maxBytes)).add(message);
     }
 }

@@ -102,24 +102,29 @@ final class JsonHeaderReader {
 
     private String readString() {
         expect('"');
+        byte[] bytes = json; // locals: this loop runs for every name and value of every response
+        int limit = end;
         int start = position;
+        int index = start;
         int hash = 0; // String.hashCode of the plain ASCII text, to look it up among the known strings
         while (true) {
-            int b = byteAt(position);
+            if (index >= limit) {
+                throw error("unexpected end of header");
+            }
+            int b = bytes[index];
             if (b == '"') {
                 break;
             }
-            if (b == '\\' || b < 0x20 || b >= 0x80) {
-                position = start;
+            if (b == '\\' || b < 0x20) { // an escape, a control character, or (negative) a non-ASCII byte
                 return readEscapedString();
             }
             hash = 31 * hash + b;
-            position++;
+            index++;
         }
-        int length = position - start;
-        position++;
-        String known = KNOWN.find(json, start, length, hash);
-        return known != null ? known : new String(json, start, length, StandardCharsets.ISO_8859_1);
+        int length = index - start;
+        position = index + 1;
+        String known = KNOWN.find(bytes, start, length, hash);
+        return known != null ? known : new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The slow path: escapes or non-ASCII bytes, decoded into a UTF-8 byte buffer first. */

@@ -7,12 +7,14 @@ package io.mqproducer.internal.codec;
  */
 final class KnownStrings {
     private final String[] slots;
+    private final byte[][] texts;
     private final int[] hashes;
     private final int mask;
 
     KnownStrings(String... strings) {
         int capacity = Integer.highestOneBit(Math.max(4, strings.length * 4) - 1) << 1;
         slots = new String[capacity];
+        texts = new byte[capacity][];
         hashes = new int[capacity];
         mask = capacity - 1;
         for (String string : strings) {
@@ -21,6 +23,7 @@ final class KnownStrings {
                 index = (index + 1) & mask;
             }
             slots[index] = string;
+            texts[index] = string.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
             hashes[index] = string.hashCode();
         }
     }
@@ -31,20 +34,12 @@ final class KnownStrings {
      */
     String find(byte[] bytes, int start, int length, int hash) {
         for (int index = hash & mask; slots[index] != null; index = (index + 1) & mask) {
-            String candidate = slots[index];
-            if (hashes[index] == hash && candidate.length() == length && sameText(candidate, bytes, start)) {
-                return candidate;
+            byte[] text = texts[index];
+            if (hashes[index] == hash && text.length == length
+                    && java.util.Arrays.equals(text, 0, length, bytes, start, start + length)) {
+                return slots[index];
             }
         }
         return null;
-    }
-
-    private static boolean sameText(String candidate, byte[] bytes, int start) {
-        for (int i = 0; i < candidate.length(); i++) {
-            if (bytes[start + i] != candidate.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

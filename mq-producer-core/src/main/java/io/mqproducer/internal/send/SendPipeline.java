@@ -77,15 +77,16 @@ public final class SendPipeline {
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return deliver(outgoing, queueSelector);
+        return deliver(outgoing, queueSelector, timeoutMillis);
     }
 
-    private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector) {
+    private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector,
+                                                  long budgetMillis) {
         long born = System.currentTimeMillis();
         Delivery<SendResult> delivery = new Delivery<>(outgoing.source().topic(), outgoing.wireTopic(),
                 (queue, opaque) -> requests.request(outgoing, queue, opaque, born),
                 (response, queue) -> ResponseInterpreter.interpret(response, userQueue(queue), outgoing.uniqueId()),
-                chooser(queueSelector, outgoing.source()), timeoutMillis);
+                chooser(queueSelector, outgoing.source()), budgetMillis);
         attempt(delivery, null);
         return delivery.result;
     }
@@ -137,13 +138,21 @@ public final class SendPipeline {
         return member;
     }
 
-    /** Sends one message encoded by {@link #encodeBatchMember} on its own, as a plain send. */
-    public CompletableFuture<SendResult> sendEncoded(OutgoingMessage outgoing) {
-        return deliver(outgoing, null);
+    /**
+     * Sends one message encoded by {@link #encodeBatchMember} on its own, as a plain send, within {@code budgetMillis}
+     * (what is left of its send timeout).
+     */
+    public CompletableFuture<SendResult> sendEncoded(OutgoingMessage outgoing, long budgetMillis) {
+        return deliver(outgoing, null, budgetMillis);
     }
 
     /** Sends members of one topic encoded by {@link #encodeBatchMember} as one or more batch requests. */
     public CompletableFuture<List<SendResult>> sendEncodedBatch(List<OutgoingMessage> members) {
+        return sendEncodedBatch(members, timeoutMillis);
+    }
+
+    /** As {@link #sendEncodedBatch(List)}, each request within {@code budgetMillis}. */
+    public CompletableFuture<List<SendResult>> sendEncodedBatch(List<OutgoingMessage> members, long budgetMillis) {
         List<List<OutgoingMessage>> parts;
         try {
             parts = BatchPlanner.split(members, maxMessageSize);
@@ -154,7 +163,7 @@ public final class SendPipeline {
         for (int i = 0; i < parts.size(); i++) {
             List<OutgoingMessage> part = parts.get(i);
             int index = i;
-            all = all.thenCompose(done -> sendBatchPart(part).handle((results, error) -> {
+            all = all.thenCompose(done -> sendBatchPart(part, budgetMillis).handle((results, error) -> {
                 if (error != null) {
                     ProducerException cause = Failures.asProducerException(error);
                     if (done.isEmpty()) {
@@ -170,7 +179,7 @@ public final class SendPipeline {
         return all.exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.asProducerException(error)));
     }
 
-    private CompletableFuture<List<SendResult>> sendBatchPart(List<OutgoingMessage> part) {
+    private CompletableFuture<List<SendResult>> sendBatchPart(List<OutgoingMessage> part, long budgetMillis) {
         Message first = part.get(0).source();
         List<BatchBodyEncoder.Member> members = new ArrayList<>(part.size());
         List<String> uniqueIds = new ArrayList<>(part.size());
@@ -185,7 +194,7 @@ public final class SendPipeline {
         Delivery<List<SendResult>> delivery = new Delivery<>(first.topic(), wireTopic,
                 (queue, opaque) -> requests.batchRequest(wireTopic, properties, body, queue, opaque, born),
                 (response, queue) -> ResponseInterpreter.interpretBatch(response, userQueue(queue), uniqueIds),
-                null, timeoutMillis);
+                null, budgetMillis);
         attempt(delivery, null);
         return delivery.result;
     }

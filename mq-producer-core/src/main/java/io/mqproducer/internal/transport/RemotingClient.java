@@ -37,6 +37,7 @@ public final class RemotingClient implements AutoCloseable {
     private final TlsSettings tls;
     private final ConcurrentHashMap<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger opaques = new AtomicInteger();
+    private volatile Connection lastUsed;
     private volatile boolean closed;
 
     public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
@@ -124,12 +125,17 @@ public final class RemotingClient implements AutoCloseable {
     }
 
     private Connection connection(String address) {
-        Connection existing = connections.get(address);
-        if (existing != null && existing.isUsable()) {
-            return existing;
+        Connection last = lastUsed;
+        if (last != null && last.address().equals(address) && last.isUsable()) {
+            return last; // most sends go to the broker the previous one went to: skip the map lookup
         }
-        return connections.compute(address, (key, current) ->
-                current != null && current.isUsable() ? current : connect(key));
+        Connection existing = connections.get(address);
+        if (existing == null || !existing.isUsable()) {
+            existing = connections.compute(address, (key, current) ->
+                    current != null && current.isUsable() ? current : connect(key));
+        }
+        lastUsed = existing;
+        return existing;
     }
 
     private Connection connect(String address) {

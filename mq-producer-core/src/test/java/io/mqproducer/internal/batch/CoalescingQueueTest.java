@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqproducer.SendResult;
 import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,29 @@ class CoalescingQueueTest {
     private final List<List<OutgoingMessage>> requests = new ArrayList<>();
     private final List<CompletableFuture<List<SendResult>>> answers = new ArrayList<>();
 
+    /** Budgets the queue gave its requests, in order. */
+    private final List<Long> budgets = new ArrayList<>();
+
     private CoalescingQueue queue(int maxInflight, int maxMessages, int maxBytes) {
-        return new CoalescingQueue(single -> {
-            requests.add(List.of(single));
-            CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer.thenApply(results -> results.get(0));
-        }, batch -> {
-            requests.add(batch);
-            CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
-            answers.add(answer);
-            return answer;
-        }, maxInflight, maxMessages, maxBytes);
+        return queue(60_000, maxInflight, maxMessages, maxBytes);
+    }
+
+    private CoalescingQueue queue(long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+        return new CoalescingQueue(new CoalescedSends() {
+            @Override
+            public CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis) {
+                return batch(List.of(message), budgetMillis).thenApply(results -> results.get(0));
+            }
+
+            @Override
+            public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
+                requests.add(messages);
+                budgets.add(budgetMillis);
+                CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
+                answers.add(answer);
+                return answer;
+            }
+        }, timeoutMillis, maxInflight, maxMessages, maxBytes);
     }
 
     private void answer(int request) {
@@ -131,15 +143,54 @@ class CoalescingQueueTest {
     }
 
     @Test
+    void waitingCountsAgainstTheSendTimeout() throws Exception {
+        CoalescingQueue queue = queue(300, 1, 100, 1 << 20);
+        CompletableFuture<SendResult> first = queue.add(message("T", 0));
+        CompletableFuture<SendResult> late = queue.add(message("T", 1));
+        assertThat(budgets.get(0)).isBetween(250L, 300L);
+
+        Thread.sleep(400); // longer than the timeout: the waiting message must not be sent any more
+        answer(0);
+
+        assertThat(first.get().messageId()).isEqualTo("id-0");
+        assertThatThrownBy(late::join).hasCauseInstanceOf(DeliveryTimeoutException.class);
+        assertThat(requests).as("nothing sent for the expired message").hasSize(1);
+        CompletableFuture<SendResult> next = queue.add(message("T", 2));
+        assertThat(requests).as("its slot was given back").hasSize(2);
+        answer(1);
+        assertThat(next.get().messageId()).isEqualTo("id-2");
+    }
+
+    @Test
+    void aBatchGetsWhatIsLeftOfItsEarliestMembersTimeout() throws Exception {
+        CoalescingQueue queue = queue(2_000, 1, 100, 1 << 20);
+        queue.add(message("T", 0));
+        queue.add(message("T", 1));
+        Thread.sleep(300);
+        queue.add(message("T", 2));
+        answer(0);
+        assertThat(requests.get(1)).hasSize(2);
+        assertThat(budgets.get(1)).as("what message 1 has left").isBetween(1_000L, 1_750L);
+    }
+
+    @Test
     void aSenderThatThrowsFailsItsCallerAndFreesItsSlot() throws Exception {
         List<Integer> calls = new ArrayList<>();
-        CoalescingQueue queue = new CoalescingQueue(single -> {
-            calls.add(1);
-            if (calls.size() == 1) {
-                throw new BrokerUnavailableException("no route");
+        CoalescingQueue queue = new CoalescingQueue(new CoalescedSends() {
+            @Override
+            public CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis) {
+                calls.add(1);
+                if (calls.size() == 1) {
+                    throw new BrokerUnavailableException("no route");
+                }
+                return CompletableFuture.completedFuture(results(List.of(message)).get(0));
             }
-            return CompletableFuture.completedFuture(results(List.of(single)).get(0));
-        }, batch -> CompletableFuture.completedFuture(results(batch)), 1, 100, 1 << 20);
+
+            @Override
+            public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
+                return CompletableFuture.completedFuture(results(messages));
+            }
+        }, 60_000, 1, 100, 1 << 20);
 
         assertThatThrownBy(() -> queue.add(message("T", 0)).join()).hasCauseInstanceOf(BrokerUnavailableException.class);
         assertThat(queue.add(message("T", 1)).get().messageId()).isEqualTo("id-1");
