@@ -45,6 +45,7 @@ public final class Producer implements AutoCloseable {
     private Heartbeats heartbeats;
     private TransactionCoordinator transactions;
     private RoundRobinSends roundRobin;
+    private CallbackHandOff handOff;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -76,6 +77,7 @@ public final class Producer implements AutoCloseable {
             String wireGroup = namespace.wrap(options.producerGroup());
             long timeoutMillis = options.sendTimeout().toMillis();
             runtime = new ProducerRuntime(options);
+            handOff = new CallbackHandOff(runtime.callbacks());
             InboundRequestHandler inbound = options.transactionChecker() == null ? InboundRequestHandler.UNSUPPORTED
                     : new CheckBackHandler(options.transactionChecker(), () -> client, runtime.callbacks(), namespace,
                     timeoutMillis);
@@ -257,23 +259,9 @@ public final class Producer implements AutoCloseable {
         }
         CompletableFuture<T> internal = track(send, inflight::releaseAsyncSlot);
         CompletableFuture<T> external = new CompletableFuture<>();
-        internal.whenComplete((result, error) -> {
-            // Hand over to a callback thread: user code must never run on (and block) a network thread.
-            try {
-                runtime.callbacks().execute(() -> complete(external, result, error));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                complete(external, result, error);
-            }
-        });
+        // Completed on a callback thread: user code must never run on (and block) a network thread.
+        internal.whenComplete((result, error) -> handOff.complete(external, result, error));
         return external;
-    }
-
-    private static <T> void complete(CompletableFuture<T> external, T result, Throwable error) {
-        if (error == null) {
-            external.complete(result);
-        } else {
-            external.completeExceptionally(Failures.asProducerException(error));
-        }
     }
 
     private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send) {

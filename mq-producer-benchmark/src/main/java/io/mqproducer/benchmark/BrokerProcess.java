@@ -24,7 +24,7 @@ public final class BrokerProcess {
     public static void main(String[] args) throws IOException {
         String topic = args.length > 0 ? args[0] : "BenchmarkTopic";
         int queues = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        try (EmbeddedRocketMQ rocketMQ = EmbeddedRocketMQ.start()) {
+        try (EmbeddedRocketMQ rocketMQ = EmbeddedRocketMQ.builder().fullSizeStore().start()) {
             rocketMQ.createTopic(topic, queues);
             System.out.println(READY_PREFIX + rocketMQ.nameServerAddress());
             System.out.flush();

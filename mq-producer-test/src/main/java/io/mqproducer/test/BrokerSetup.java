@@ -16,7 +16,7 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  * must start from the same values.
  */
 record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopics, String nameServerAddress,
-        BrokerPorts ports, StoreDirectory directory, BrokerSecurity security) {
+        BrokerPorts ports, StoreDirectory directory, BrokerSecurity security, boolean fullSizeStore) {
 
     static final String HOST = "127.0.0.1";
 
@@ -91,7 +91,9 @@ record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopi
         config.setBrokerRole(BrokerRole.ASYNC_MASTER);
         config.setFlushDiskType(FlushDiskType.ASYNC_FLUSH);
         config.setHaListenPort(ports.ha());
-        shrinkFiles(config);
+        if (!fullSizeStore) {
+            shrinkFiles(config);
+        }
         // The defaults start deleting commit logs at 75 % disk use and refuse writes at 90 %; a test broker should not.
         config.setDiskMaxUsedSpaceRatio(95);
         config.setDiskSpaceCleanForciblyRatio(98);

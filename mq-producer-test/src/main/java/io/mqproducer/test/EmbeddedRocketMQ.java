@@ -36,6 +36,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private final String brokerName;
     private final boolean autoCreateTopics;
     private final BrokerSecurity security;
+    private final boolean fullSizeStore;
     private final Duration timeout;
 
     private boolean running;
@@ -50,6 +51,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         this.brokerName = builder.brokerName != null ? builder.brokerName : "embedded-broker-" + sequence;
         this.autoCreateTopics = builder.autoCreateTopics;
         this.security = builder.security;
+        this.fullSizeStore = builder.fullSizeStore;
         this.timeout = builder.timeout;
     }
 
@@ -184,7 +186,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private EmbeddedBroker startBrokerOnFreePorts() {
         for (int attempt = 1; ; attempt++) {
             BrokerSetup setup = new BrokerSetup(clusterName, brokerName, autoCreateTopics, nameServer.address(),
-                    BrokerPorts.findFree(), directory, security);
+                    BrokerPorts.findFree(), directory, security, fullSizeStore);
             EmbeddedBroker candidate = new EmbeddedBroker(setup);
             try {
                 candidate.start();
@@ -245,6 +247,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         private boolean autoCreateTopics = true;
         private Duration timeout = Duration.ofSeconds(30);
         private BrokerSecurity security = BrokerSecurity.NONE;
+        private boolean fullSizeStore;
 
         private Builder() {
         }
@@ -267,6 +270,16 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
             Objects.requireNonNull(certificate, "certificate");
             Objects.requireNonNull(privateKey, "privateKey");
             security = new BrokerSecurity(security.accessKey(), security.secretKey(), certificate, privateKey);
+            return this;
+        }
+
+        /**
+         * Keeps RocketMQ's own store file sizes (1 GiB commit log files, large consume queue and index files) instead
+         * of the small ones tests use. Small files roll over every few thousand messages, which a throughput
+         * measurement would mostly measure; use this for benchmarks (files are sparse, the disk fills as data comes).
+         */
+        public Builder fullSizeStore() {
+            this.fullSizeStore = true;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.mqproducer.internal.codec;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,11 +10,11 @@ import java.util.List;
 public final class BatchBodyEncoder {
     private static final int FIXED = 4 + 4 + 4 + 4 + 4 + 2;
 
-    /** One batch member's parts. */
-    public record Member(int flag, byte[] body, String properties) {
+    /** One batch member's parts; {@code properties} is the UTF-8 property string. */
+    public record Member(int flag, byte[] body, byte[] properties) {
         /** Bytes this member takes in the batch body. */
         public int encodedSize() {
-            return FIXED + body.length + properties.getBytes(StandardCharsets.UTF_8).length;
+            return FIXED + body.length + properties.length;
         }
     }
 
@@ -24,22 +23,19 @@ public final class BatchBodyEncoder {
 
     public static byte[] encode(List<Member> members) {
         int total = 0;
-        byte[][] properties = new byte[members.size()][];
-        for (int i = 0; i < members.size(); i++) {
-            properties[i] = members.get(i).properties().getBytes(StandardCharsets.UTF_8);
-            total += FIXED + members.get(i).body().length + properties[i].length;
+        for (Member member : members) {
+            total += member.encodedSize();
         }
         ByteBuffer out = ByteBuffer.allocate(total);
-        for (int i = 0; i < members.size(); i++) {
-            Member member = members.get(i);
-            out.putInt(FIXED + member.body().length + properties[i].length);
+        for (Member member : members) {
+            out.putInt(member.encodedSize());
             out.putInt(0);
             out.putInt(0);
             out.putInt(member.flag());
             out.putInt(member.body().length);
             out.put(member.body());
-            out.putShort((short) properties[i].length);
-            out.put(properties[i]);
+            out.putShort((short) member.properties().length);
+            out.put(member.properties());
         }
         return out.array();
     }

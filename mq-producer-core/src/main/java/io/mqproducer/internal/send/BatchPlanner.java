@@ -79,6 +79,6 @@ final class BatchPlanner {
     }
 
     static Member member(OutgoingMessage message) {
-        return new Member(message.source().flag(), message.body(), message.properties());
+        return message.batchMember();
     }
 }
