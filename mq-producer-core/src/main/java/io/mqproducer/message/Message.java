@@ -28,8 +28,8 @@ public final class Message {
         this.topic = builder.topic;
         this.body = builder.body;
         this.tags = builder.tags;
-        this.keys = builder.keys.isEmpty() ? List.of() : List.copyOf(builder.keys);
-        this.properties = builder.properties.isEmpty() ? Map.of()
+        this.keys = builder.keys == null ? List.of() : List.copyOf(builder.keys);
+        this.properties = builder.properties == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
         this.flag = builder.flag;
         this.waitStoreMsgOk = builder.waitStoreMsgOk;
@@ -125,8 +125,9 @@ public final class Message {
         private final String topic;
         private byte[] body;
         private String tags;
-        private final List<String> keys = new java.util.ArrayList<>();
-        private final Map<String, String> properties = new LinkedHashMap<>();
+        // Made on first use: most messages have neither, and a message per send should cost little.
+        private List<String> keys;
+        private Map<String, String> properties;
         private int flag;
         private boolean waitStoreMsgOk = true;
         private int delayLevel;
@@ -152,14 +153,14 @@ public final class Message {
         /** Adds business keys; each must be non-blank and contain no space. */
         public Builder keys(String... keys) {
             notNull(keys, "keys");
-            this.keys.addAll(Arrays.asList(keys));
+            keyList().addAll(Arrays.asList(keys));
             return this;
         }
 
         /** Adds business keys; each must be non-blank and contain no space. */
         public Builder keys(java.util.Collection<String> keys) {
             notNull(keys, "keys");
-            this.keys.addAll(keys);
+            keyList().addAll(keys);
             return this;
         }
 
@@ -167,6 +168,9 @@ public final class Message {
         public Builder property(String name, String value) {
             if (name == null) {
                 throw new InvalidMessageException("property name must not be null");
+            }
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
             }
             properties.put(name, value);
             return this;
@@ -220,13 +224,20 @@ public final class Message {
             }
         }
 
+        private List<String> keyList() {
+            if (keys == null) {
+                keys = new java.util.ArrayList<>();
+            }
+            return keys;
+        }
+
         /** Validates and builds the message. */
         public Message build() {
             MessageRules.checkTopic(topic);
             MessageRules.checkBody(body);
             MessageRules.checkTags(tags);
-            MessageRules.checkKeys(keys);
-            MessageRules.checkProperties(properties);
+            MessageRules.checkKeys(keys == null ? List.of() : keys);
+            MessageRules.checkProperties(properties == null ? Map.of() : properties);
             MessageRules.checkDelay(delayLevel, deliverAtMillis, delayMillis);
             return new Message(this);
         }

@@ -51,11 +51,12 @@ public final class RequestSigner {
             }
         }
         mac.update(content.toString().getBytes(StandardCharsets.UTF_8));
-        if (request.body() != null) {
-            mac.update(request.body());
+        byte[] body = request.body(); // once: a written body is materialized on every call
+        if (body != null) {
+            mac.update(body);
         }
         fields.put(SIGNATURE, Base64.getEncoder().encodeToString(mac.doFinal()));
         return new RemotingCommand(request.code(), request.flag(), request.opaque(), request.version(),
-                request.language(), request.remark(), fields, request.body());
+                request.language(), request.remark(), fields, body);
     }
 }

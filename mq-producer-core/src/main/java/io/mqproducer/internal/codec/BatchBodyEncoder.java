@@ -1,6 +1,5 @@
 package io.mqproducer.internal.codec;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -21,22 +20,38 @@ public final class BatchBodyEncoder {
     private BatchBodyEncoder() {
     }
 
+    /** The body as an array. */
     public static byte[] encode(List<Member> members) {
+        return writer(members).toBytes();
+    }
+
+    /** The body as a writer: the members go straight into the frame buffer, without an array in between. */
+    public static BodyWriter writer(List<Member> members) {
         int total = 0;
         for (Member member : members) {
             total += member.encodedSize();
         }
-        ByteBuffer out = ByteBuffer.allocate(total);
-        for (Member member : members) {
-            out.putInt(member.encodedSize());
-            out.putInt(0);
-            out.putInt(0);
-            out.putInt(member.flag());
-            out.putInt(member.body().length);
-            out.put(member.body());
-            out.putShort((short) member.properties().length);
-            out.put(member.properties());
-        }
-        return out.array();
+        int length = total;
+        return new BodyWriter() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public void writeTo(io.netty.buffer.ByteBuf out) {
+                out.ensureWritable(length);
+                for (Member member : members) {
+                    out.writeInt(member.encodedSize());
+                    out.writeInt(0);
+                    out.writeInt(0);
+                    out.writeInt(member.flag());
+                    out.writeInt(member.body().length);
+                    out.writeBytes(member.body());
+                    out.writeShort(member.properties().length);
+                    out.writeBytes(member.properties());
+                }
+            }
+        };
     }
 }

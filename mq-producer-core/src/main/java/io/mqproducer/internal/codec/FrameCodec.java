@@ -26,10 +26,7 @@ public final class FrameCodec {
         if (headerLength > MAX_HEADER_LENGTH) {
             throw new CodecException("header of " + headerLength + " bytes exceeds the protocol limit");
         }
-        byte[] body = command.body();
-        if (body != null) {
-            out.writeBytes(body);
-        }
+        command.writeBody(out);
         out.setInt(frameStart, out.writerIndex() - frameStart - 4);
         out.setInt(frameStart + 4, (format.code() << 24) | headerLength);
     }

@@ -26,9 +26,15 @@ public final class RemotingCommand {
     private final String remark;
     private final Map<String, String> extFields;
     private final byte[] body;
+    private final BodyWriter bodyWriter;
 
     public RemotingCommand(int code, int flag, int opaque, int version, String language, String remark,
                            Map<String, String> extFields, byte[] body) {
+        this(code, flag, opaque, version, language, remark, extFields, body, null);
+    }
+
+    private RemotingCommand(int code, int flag, int opaque, int version, String language, String remark,
+                            Map<String, String> extFields, byte[] body, BodyWriter bodyWriter) {
         this.code = code;
         this.flag = flag;
         this.opaque = opaque;
@@ -37,6 +43,7 @@ public final class RemotingCommand {
         this.remark = remark;
         this.extFields = extFields == null ? Collections.emptyMap() : extFields;
         this.body = body;
+        this.bodyWriter = bodyWriter;
     }
 
     /** A request with the given header fields; the map is used as is and must not be changed afterwards. */
@@ -44,14 +51,21 @@ public final class RemotingCommand {
         return new RemotingCommand(code, 0, opaque, CLIENT_VERSION, LANGUAGE, null, extFields, body);
     }
 
+    /** A request whose body writes itself into the frame (see {@link BodyWriter}). */
+    public static RemotingCommand requestWithWriter(int code, int opaque, Map<String, String> extFields,
+                                                    BodyWriter body) {
+        return new RemotingCommand(code, 0, opaque, CLIENT_VERSION, LANGUAGE, null, extFields, null, body);
+    }
+
     /** The same request, marked as oneway. */
     public RemotingCommand asOneway() {
-        return new RemotingCommand(code, flag | FLAG_ONEWAY, opaque, version, language, remark, extFields, body);
+        return new RemotingCommand(code, flag | FLAG_ONEWAY, opaque, version, language, remark, extFields, body,
+                bodyWriter);
     }
 
     /** The same request with another opaque (used when a request is sent again). */
     public RemotingCommand withOpaque(int newOpaque) {
-        return new RemotingCommand(code, flag, newOpaque, version, language, remark, extFields, body);
+        return new RemotingCommand(code, flag, newOpaque, version, language, remark, extFields, body, bodyWriter);
     }
 
     /** A response to {@code request} with the given code and remark. */
@@ -92,8 +106,26 @@ public final class RemotingCommand {
         return extFields.get(name);
     }
 
+    /** The body; one written by a {@link BodyWriter} is materialized on each call. */
     public byte[] body() {
-        return body;
+        return bodyWriter != null ? bodyWriter.toBytes() : body;
+    }
+
+    /** Length of the body in bytes, without materializing it. */
+    public int bodyLength() {
+        if (bodyWriter != null) {
+            return bodyWriter.length();
+        }
+        return body == null ? 0 : body.length;
+    }
+
+    /** Writes the body, if any, into {@code out}. */
+    public void writeBody(io.netty.buffer.ByteBuf out) {
+        if (bodyWriter != null) {
+            bodyWriter.writeTo(out);
+        } else if (body != null) {
+            out.writeBytes(body);
+        }
     }
 
     public boolean isResponse() {
@@ -109,6 +141,6 @@ public final class RemotingCommand {
         // No body and no ext-field values: they may hold user data or signatures.
         return "RemotingCommand{code=" + code + ", opaque=" + opaque + ", flag=" + flag
                 + ", remark=" + remark + ", fields=" + extFields.keySet()
-                + ", bodyBytes=" + (body == null ? 0 : body.length) + '}';
+                + ", bodyBytes=" + bodyLength() + '}';
     }
 }

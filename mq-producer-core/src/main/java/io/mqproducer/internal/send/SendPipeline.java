@@ -187,7 +187,7 @@ public final class SendPipeline {
             members.add(BatchPlanner.member(member));
             uniqueIds.add(member.uniqueId());
         }
-        byte[] body = BatchBodyEncoder.encode(members);
+        io.mqproducer.internal.codec.BodyWriter body = BatchBodyEncoder.writer(members);
         long born = System.currentTimeMillis();
         String wireTopic = part.get(0).wireTopic();
         String properties = batchProperties(first); // once per part, not once per attempt

@@ -122,9 +122,9 @@ final class SendRequestFactory {
                         bornTimestamp, false), message.body());
     }
 
-    RemotingCommand batchRequest(String wireTopic, String properties, byte[] body, MessageQueue queue, int opaque,
-                                 long bornTimestamp) {
-        return RemotingCommand.request(RequestCode.SEND_BATCH_MESSAGE, opaque,
+    RemotingCommand batchRequest(String wireTopic, String properties, io.mqproducer.internal.codec.BodyWriter body,
+                                 MessageQueue queue, int opaque, long bornTimestamp) {
+        return RemotingCommand.requestWithWriter(RequestCode.SEND_BATCH_MESSAGE, opaque,
                 header(wireTopic, queue, 0, 0, properties, bornTimestamp, true), body);
     }
 

@@ -25,7 +25,7 @@ final class RemotingFrameEncoder extends MessageToByteEncoder<RemotingCommand> {
 
     @Override
     protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, RemotingCommand msg, boolean preferDirect) {
-        int size = HEADER_ESTIMATE + (msg.body() == null ? 0 : msg.body().length);
+        int size = HEADER_ESTIMATE + msg.bodyLength();
         return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,6 +22,37 @@ class FrameCodecTest {
         fields.put("i", "TAGS\u0001x\u0002");
         return new RemotingCommand(310, RemotingCommand.FLAG_ONEWAY, 42, 473, "JAVA", "remark ✓", fields,
                 "body".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @EnumSource(HeaderFormat.class)
+    void aWrittenBodyGoesOnTheWireLikeAnArrayBody(HeaderFormat format) {
+        byte[] bytes = "written body ✓".getBytes(StandardCharsets.UTF_8);
+        BodyWriter writer = new BodyWriter() {
+            @Override
+            public int length() {
+                return bytes.length;
+            }
+
+            @Override
+            public void writeTo(ByteBuf out) {
+                out.writeBytes(bytes);
+            }
+        };
+        RemotingCommand written = RemotingCommand.requestWithWriter(320, 7, new LinkedHashMap<>(Map.of("a", "g")), writer);
+        RemotingCommand copied = RemotingCommand.request(320, 7, new LinkedHashMap<>(Map.of("a", "g")), bytes);
+
+        ByteBuf fromWriter = Unpooled.buffer();
+        ByteBuf fromArray = Unpooled.buffer();
+        FrameCodec.encode(written, format, fromWriter);
+        FrameCodec.encode(copied, format, fromArray);
+
+        assertThat(ByteBufUtil.getBytes(fromWriter)).isEqualTo(ByteBufUtil.getBytes(fromArray));
+        assertThat(written.bodyLength()).isEqualTo(bytes.length);
+        assertThat(written.body()).isEqualTo(bytes);
+        assertThat(written.withOpaque(8).asOneway().body()).isEqualTo(bytes);
+        fromWriter.release();
+        fromArray.release();
     }
 
     @ParameterizedTest
