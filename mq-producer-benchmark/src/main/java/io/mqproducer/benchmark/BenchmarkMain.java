@@ -55,7 +55,7 @@ public final class BenchmarkMain {
         System.err.println("starting the broker JVM (log: " + log + ")");
         try (BrokerLauncher broker = BrokerLauncher.launch(options.topic(), options.queues(), log)) {
             List<ClientRuns> results = runAgainst(broker.nameServerAddress(), options);
-            return Report.markdown(options, machine, "embedded RocketMQ 5.5.0 name server + broker (async flush) in a "
+            return Report.markdown(options, machine, "embedded RocketMQ 5.5.0 name server + broker (async flush, full-size store files) in a "
                     + "child JVM (" + String.join(" ", BrokerLauncher.BROKER_JVM_ARGS) + "), topic with "
                     + options.queues() + " queues", started, results);
         }
