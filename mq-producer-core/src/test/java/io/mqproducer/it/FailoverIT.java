@@ -28,7 +28,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Broker failover: two broker groups serve the topic; one of them, a separate process, is killed with SIGKILL while two
@@ -59,8 +60,10 @@ class FailoverIT {
     private static final Duration SETTLE_TIMEOUT = SEND_TIMEOUT.plusSeconds(5);
     private static final Duration READ_BACK_TIMEOUT = Duration.ofSeconds(90);
 
-    @Test
-    void everySendEndsAndAckedMessagesSurviveABrokerKilledUnderLoad() {
+    /** With adaptive batching too: sends that pile up behind slow or failing requests then travel as batches. */
+    @ParameterizedTest(name = "adaptive batching {0}")
+    @ValueSource(booleans = {false, true})
+    void everySendEndsAndAckedMessagesSurviveABrokerKilledUnderLoad(boolean adaptiveBatching) {
         try (EmbeddedRocketMQ rocketMQ = EmbeddedRocketMQ.builder().brokerName(BROKER_A).build();
              ChildBroker brokerB = ChildBroker.start(rocketMQ.nameServerAddress(), rocketMQ.clusterName(), BROKER_B,
                      Map.of(TOPIC, QUEUES))) {
@@ -69,7 +72,7 @@ class FailoverIT {
             Timeline timeline;
             try (Producer producer = Producer.create(ProducerOptions.builder(rocketMQ.nameServerAddress())
                     .sendTimeout(SEND_TIMEOUT).retries(2).routeRefreshInterval(Duration.ofSeconds(1))
-                    .observer(log).build()).start()) {
+                    .adaptiveBatching(adaptiveBatching).observer(log).build()).start()) {
                 timeline = runThroughFailover(new Load(producer, log), brokerB, log);
             }
             Map<String, Integer> readBack = readBack(rocketMQ.nameServerAddress(), log.ackedBodies());
