@@ -140,6 +140,41 @@ class RemotingClientTest {
     }
 
     @Test
+    void requestWaitingForAHangingConnectTimesOutAtItsOwnDeadline() throws Exception {
+        // A listener whose accept queue is full drops further SYNs: our connect hangs, well past the request timeout.
+        List<java.net.Socket> fillers = new ArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             RemotingClient slowConnects = new RemotingClient(1, Duration.ofSeconds(10), HeaderFormat.BINARY,
+                     InboundRequestHandler.UNSUPPORTED)) {
+            java.net.InetSocketAddress address = new java.net.InetSocketAddress(listener.getInetAddress(),
+                    listener.getLocalPort());
+            boolean queueFull = false;
+            for (int i = 0; i < 16 && !queueFull; i++) {
+                java.net.Socket filler = new java.net.Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(address, 200);
+                } catch (java.net.SocketTimeoutException dropped) {
+                    queueFull = true;
+                }
+            }
+            assertThat(queueFull).as("the listener's accept queue filled up, so connects hang").isTrue();
+            long start = System.nanoTime();
+            Throwable failure = failureOf(slowConnects.invoke("127.0.0.1:" + listener.getLocalPort(),
+                    RemotingCommand.request(105, slowConnects.nextOpaque(), Map.of(), null), 300));
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(failure).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("300 ms");
+            assertThat(elapsed).isBetween(250L, 2000L);
+            assertThat(slowConnects.pendingRequests()).as("nothing left queued").isZero();
+        } finally {
+            for (java.net.Socket filler : fillers) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
     void refusedConnectionIsBrokerUnavailable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
