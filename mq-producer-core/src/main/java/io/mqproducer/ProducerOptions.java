@@ -350,7 +350,8 @@ public final class ProducerOptions {
          * result with its own message id and offset. Nothing waits when sends do not overlap, so it adds no latency
          * at low load, and under load the broker handles fewer, larger requests. Not batched: sends with a queue
          * selector (orderly), delayed and transactional messages, and bodies above the compression threshold
-         * (batch members are not compressed). A batch goes to one queue and succeeds or fails as a whole.
+         * (batch members are not compressed). A batch goes to one queue and succeeds or fails as a whole; one the
+         * broker refuses as such (a broker size limit below this client's, say) is sent again message by message.
          */
         public Builder adaptiveBatching(boolean adaptiveBatching) {
             this.adaptiveBatching = adaptiveBatching;

@@ -130,4 +130,31 @@ class AdaptiveBatchingIT {
         }
         assertThat(sharedWithPrevious).as("sends that went in one request with the one before").isGreaterThan(count / 4);
     }
+
+    @Test
+    void aBrokerStricterThanTheClientGetsTheBatchMessageByMessage() throws Exception {
+        int brokerLimit = 8 * 1024; // the client assumes RocketMQ's default of 4 MiB
+        try (EmbeddedRocketMQ strict = EmbeddedRocketMQ.builder().maxMessageSize(brokerLimit).start()) {
+            String topic = "AdaptiveIT_strict";
+            strict.createTopic(topic, 2);
+            int count = 40;
+            List<CompletableFuture<SendResult>> results = new ArrayList<>();
+            try (Producer producer = producer(strict)) {
+                // 40 x 1 KiB queued behind the first sends' route lookup: batches far above the broker's limit.
+                for (int i = 0; i < count; i++) {
+                    byte[] body = new byte[1024];
+                    body[0] = (byte) i;
+                    results.add(producer.sendAsync(Message.builder(topic).body(body).keys("strict-" + i).build()));
+                }
+                for (CompletableFuture<SendResult> result : results) {
+                    assertThat(result.get(15, TimeUnit.SECONDS).status()).isEqualTo(SendStatus.SEND_OK);
+                }
+            }
+            try (ReadBackConsumer consumer = ReadBackConsumer.of(strict.nameServerAddress(), topic)) {
+                consumer.await(count, READ_TIMEOUT);
+                List<MessageExt> received = consumer.drain(Duration.ofSeconds(1));
+                assertThat(received).extracting(MessageExt::getKeys).hasSize(count).doesNotHaveDuplicates();
+            }
+        }
+    }
 }

@@ -16,7 +16,8 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  * must start from the same values.
  */
 record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopics, String nameServerAddress,
-        BrokerPorts ports, StoreDirectory directory, BrokerSecurity security, boolean fullSizeStore) {
+        BrokerPorts ports, StoreDirectory directory, BrokerSecurity security, boolean fullSizeStore,
+        int maxMessageSize) {
 
     static final String HOST = "127.0.0.1";
 
@@ -93,6 +94,9 @@ record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopi
         config.setHaListenPort(ports.ha());
         if (!fullSizeStore) {
             shrinkFiles(config);
+        }
+        if (maxMessageSize > 0) {
+            config.setMaxMessageSize(maxMessageSize);
         }
         // The defaults start deleting commit logs at 75 % disk use and refuse writes at 90 %; a test broker should not.
         config.setDiskMaxUsedSpaceRatio(95);

@@ -37,6 +37,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private final boolean autoCreateTopics;
     private final BrokerSecurity security;
     private final boolean fullSizeStore;
+    private final int maxMessageSize;
     private final Duration timeout;
 
     private boolean running;
@@ -52,6 +53,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         this.autoCreateTopics = builder.autoCreateTopics;
         this.security = builder.security;
         this.fullSizeStore = builder.fullSizeStore;
+        this.maxMessageSize = builder.maxMessageSize;
         this.timeout = builder.timeout;
     }
 
@@ -186,7 +188,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private EmbeddedBroker startBrokerOnFreePorts() {
         for (int attempt = 1; ; attempt++) {
             BrokerSetup setup = new BrokerSetup(clusterName, brokerName, autoCreateTopics, nameServer.address(),
-                    BrokerPorts.findFree(), directory, security, fullSizeStore);
+                    BrokerPorts.findFree(), directory, security, fullSizeStore, maxMessageSize);
             EmbeddedBroker candidate = new EmbeddedBroker(setup);
             try {
                 candidate.start();
@@ -248,6 +250,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         private Duration timeout = Duration.ofSeconds(30);
         private BrokerSecurity security = BrokerSecurity.NONE;
         private boolean fullSizeStore;
+        private int maxMessageSize;
 
         private Builder() {
         }
@@ -280,6 +283,18 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
          */
         public Builder fullSizeStore() {
             this.fullSizeStore = true;
+            return this;
+        }
+
+        /**
+         * The largest message (or batch) the broker stores, in bytes; RocketMQ's default is 4 MiB. A smaller limit
+         * lets tests see how a client copes with a broker stricter than it assumes.
+         */
+        public Builder maxMessageSize(int bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxMessageSize must be positive but was " + bytes);
+            }
+            this.maxMessageSize = bytes;
             return this;
         }
 

@@ -2,11 +2,9 @@ package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
 import io.mqproducer.internal.send.OutgoingMessage;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 /**
  * Automatic batching of async sends: messages for the same topic that arrive within a short linger are sent
@@ -15,7 +13,8 @@ import java.util.function.Function;
  */
 public final class AsyncBatcher {
     private final ConcurrentHashMap<BatchKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
-    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
+    private final CoalescedSends sends;
+    private final long timeoutMillis;
     private final ScheduledExecutorService scheduler;
     private final BatchLimits limits;
 
@@ -26,9 +25,11 @@ public final class AsyncBatcher {
     public record BatchLimits(long lingerMicros, int maxMessages, int maxBytes) {
     }
 
-    public AsyncBatcher(Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
-                        ScheduledExecutorService scheduler, BatchLimits limits) {
-        this.batchSender = batchSender;
+    /** Sends through {@code sends}, each batch within {@code timeoutMillis}. */
+    public AsyncBatcher(CoalescedSends sends, long timeoutMillis, ScheduledExecutorService scheduler,
+                        BatchLimits limits) {
+        this.sends = sends;
+        this.timeoutMillis = timeoutMillis;
         this.scheduler = scheduler;
         this.limits = limits;
     }
@@ -39,7 +40,7 @@ public final class AsyncBatcher {
      */
     public CompletableFuture<SendResult> add(OutgoingMessage message) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
-        buffers.computeIfAbsent(BatchKey.of(message), k -> new TopicBuffer(batchSender, scheduler, limits))
+        buffers.computeIfAbsent(BatchKey.of(message), k -> new TopicBuffer(sends, timeoutMillis, scheduler, limits))
                 .add(message, result);
         return result;
     }

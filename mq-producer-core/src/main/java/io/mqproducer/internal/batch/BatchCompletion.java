@@ -1,18 +1,62 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
+import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.protocol.ResponseCode;
+import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Hands each sender of an automatic batch its own outcome. */
+/** Hands each sender of an automatic batch its own outcome, and sends the members alone when the broker refuses it. */
 final class BatchCompletion {
     /** Bytes a batch member takes beyond its body: fixed fields and a typical property string. */
     static final int MEMBER_OVERHEAD = 24 + 64;
 
     private BatchCompletion() {
+    }
+
+    /**
+     * Whether the broker refused a batch as such, storing nothing: its size limit may be below this client's, or one
+     * member breaks a rule only the broker checks. The members may well go through one by one.
+     */
+    static boolean refusedAsAWhole(Throwable error) {
+        if (!(Failures.unwrap(error) instanceof BrokerRejectedException rejected)) {
+            return false;
+        }
+        // RocketMQ 5.5 answers a batch above its size limit with SYSTEM_ERROR "... message body size exceeded".
+        return rejected.code() == ResponseCode.MESSAGE_ILLEGAL || rejected.code() == ResponseCode.SYSTEM_ERROR
+                && rejected.remark() != null && rejected.remark().contains("size exceeded");
+    }
+
+    /**
+     * Sends each message alone, each within its budget, and completes its caller with its own outcome; the returned
+     * future completes once all have.
+     */
+    static CompletableFuture<Void> sendEachAlone(CoalescedSends sends, List<OutgoingMessage> messages,
+                                                 List<CompletableFuture<SendResult>> callers, long[] budgetsMillis) {
+        CompletableFuture<?>[] done = new CompletableFuture<?>[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            OutgoingMessage message = messages.get(i);
+            CompletableFuture<SendResult> caller = callers.get(i);
+            long budget = budgetsMillis[i];
+            CompletableFuture<SendResult> sent;
+            try {
+                sent = sends.single(message, budget);
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            done[i] = sent.whenComplete((result, error) -> {
+                if (error == null) {
+                    caller.complete(result);
+                } else {
+                    caller.completeExceptionally(Failures.asProducerException(error));
+                }
+            });
+        }
+        return CompletableFuture.allOf(done);
     }
 
     /**

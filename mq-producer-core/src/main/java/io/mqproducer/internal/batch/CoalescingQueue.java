@@ -84,9 +84,29 @@ final class CoalescingQueue {
             callers.add(entry.result());
         }
         start(() -> sends.batch(messages, budgetMillis)).whenComplete((results, error) -> {
+            if (error != null && BatchCompletion.refusedAsAWhole(error)) {
+                sendEachAlone(live);
+                return;
+            }
             requestReturned();
             BatchCompletion.complete(callers, results, error);
         });
+    }
+
+    /** The broker refused the batch as such: each message goes alone, in the same slot. */
+    private void sendEachAlone(List<Waiting> batch) {
+        List<Waiting> live = dropExpired(batch);
+        List<OutgoingMessage> messages = new ArrayList<>(live.size());
+        List<CompletableFuture<SendResult>> callers = new ArrayList<>(live.size());
+        long[] budgets = new long[live.size()];
+        long now = System.nanoTime();
+        for (int i = 0; i < live.size(); i++) {
+            messages.add(live.get(i).message());
+            callers.add(live.get(i).result());
+            budgets[i] = Math.max(1, (live.get(i).deadlineNanos() - now) / 1_000_000L);
+        }
+        BatchCompletion.sendEachAlone(sends, messages, callers, budgets)
+                .whenComplete((ignored, error) -> requestReturned());
     }
 
     /** A request finished: its slot goes to whatever waited meanwhile, or is given back. */

@@ -25,12 +25,13 @@ public final class RoundRobinSends {
         this.pipeline = pipeline;
         this.compressionThreshold = options.compressionThreshold();
         int batchMaxBytes = Math.min(options.batchMaxBytes(), options.maxMessageSize());
-        this.lingering = options.batchLinger().isZero() ? null : new AsyncBatcher(pipeline::sendEncodedBatch, scheduler,
+        long timeoutMillis = options.sendTimeout().toMillis();
+        PipelineSends sends = new PipelineSends(pipeline);
+        this.lingering = options.batchLinger().isZero() ? null : new AsyncBatcher(sends, timeoutMillis, scheduler,
                 new AsyncBatcher.BatchLimits(options.batchLinger().toNanos() / 1000, options.batchMaxMessages(),
                         batchMaxBytes));
-        this.coalescing = !options.adaptiveBatching() ? null : new SendCoalescer(new PipelineSends(pipeline),
-                options.sendTimeout().toMillis(), SendCoalescer.MAX_INFLIGHT_PER_TOPIC, options.batchMaxMessages(),
-                batchMaxBytes);
+        this.coalescing = !options.adaptiveBatching() ? null : new SendCoalescer(sends, timeoutMillis,
+                SendCoalescer.MAX_INFLIGHT_PER_TOPIC, options.batchMaxMessages(), batchMaxBytes);
     }
 
     /** A send whose caller waits for it. */

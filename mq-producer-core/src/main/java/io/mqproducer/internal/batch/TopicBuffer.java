@@ -9,11 +9,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /** The batch being filled for one topic, and the timer that sends it when the linger is over. */
 final class TopicBuffer {
-    private final Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender;
+    private final CoalescedSends sends;
+    private final long timeoutMillis;
     private final ScheduledExecutorService scheduler;
     private final AsyncBatcher.BatchLimits limits;
 
@@ -22,9 +22,10 @@ final class TopicBuffer {
     private int bytes;
     private ScheduledFuture<?> lingerTimer;
 
-    TopicBuffer(Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> batchSender,
+    TopicBuffer(CoalescedSends sends, long timeoutMillis,
                 ScheduledExecutorService scheduler, AsyncBatcher.BatchLimits limits) {
-        this.batchSender = batchSender;
+        this.sends = sends;
+        this.timeoutMillis = timeoutMillis;
         this.scheduler = scheduler;
         this.limits = limits;
     }
@@ -94,10 +95,18 @@ final class TopicBuffer {
     private void send(Pending batch) {
         CompletableFuture<List<SendResult>> sent;
         try {
-            sent = batchSender.apply(batch.messages());
+            sent = sends.batch(batch.messages(), timeoutMillis);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        sent.whenComplete((sendResults, error) -> BatchCompletion.complete(batch.results(), sendResults, error));
+        sent.whenComplete((sendResults, error) -> {
+            if (error != null && BatchCompletion.refusedAsAWhole(error)) {
+                long[] budgets = new long[batch.messages().size()];
+                java.util.Arrays.fill(budgets, timeoutMillis);
+                BatchCompletion.sendEachAlone(sends, batch.messages(), batch.results(), budgets);
+                return;
+            }
+            BatchCompletion.complete(batch.results(), sendResults, error);
+        });
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mqproducer.MessageQueue;
 import io.mqproducer.SendResult;
 import io.mqproducer.SendStatus;
+import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.internal.send.OutgoingMessage;
 import io.mqproducer.message.Message;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class AsyncBatcherTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final List<List<OutgoingMessage>> batches = new CopyOnWriteArrayList<>();
+    private final List<OutgoingMessage> singles = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -46,10 +49,19 @@ class AsyncBatcherTest {
 
     private AsyncBatcher batcher(long lingerMicros, int maxMessages,
                                  Function<List<OutgoingMessage>, CompletableFuture<List<SendResult>>> sender) {
-        return new AsyncBatcher(batch -> {
-            batches.add(batch);
-            return sender.apply(batch);
-        }, scheduler, new AsyncBatcher.BatchLimits(lingerMicros, maxMessages, 1 << 20));
+        return new AsyncBatcher(new CoalescedSends() {
+            @Override
+            public CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis) {
+                singles.add(message);
+                return CompletableFuture.completedFuture(results(List.of(message)).get(0));
+            }
+
+            @Override
+            public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
+                batches.add(messages);
+                return sender.apply(messages);
+            }
+        }, 3_000, scheduler, new AsyncBatcher.BatchLimits(lingerMicros, maxMessages, 1 << 20));
     }
 
     @Test
@@ -101,6 +113,20 @@ class AsyncBatcherTest {
         CompletableFuture<SendResult> second = partial.add(message("T", 2));
         assertThat(first.join().messageId()).isEqualTo("id-1");
         assertThatThrownBy(second::join).hasCauseInstanceOf(PartialBatchException.class);
+    }
+
+    @Test
+    void aBatchTheBrokerRefusesAsAWholeIsSentMessageByMessage() throws Exception {
+        AsyncBatcher batcher = batcher(1_000, 3, b -> CompletableFuture.failedFuture(new BrokerRejectedException("b",
+                ResponseCode.SYSTEM_ERROR, "java.lang.RuntimeException: message body size exceeded", true)));
+        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            futures.add(batcher.add(message("T", i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(futures.get(i).get(5, TimeUnit.SECONDS).messageId()).isEqualTo("id-" + i);
+        }
+        assertThat(singles).extracting(OutgoingMessage::uniqueId).containsExactly("unique-0", "unique-1", "unique-2");
     }
 
     @Test

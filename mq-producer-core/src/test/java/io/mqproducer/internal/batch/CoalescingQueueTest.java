@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqproducer.SendResult;
+import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.internal.send.OutgoingMessage;
 import java.util.ArrayList;
@@ -140,6 +142,29 @@ class CoalescingQueueTest {
         assertThat(requests).as("the slot was given back").hasSize(3);
         answer(2);
         assertThat(next.get().messageId()).isEqualTo("id-3");
+    }
+
+    @Test
+    void aBatchTheBrokerRefusesAsAWholeIsSentAgainMessageByMessage() throws Exception {
+        CoalescingQueue queue = queue(1, 100, 1 << 20);
+        CompletableFuture<SendResult> first = queue.add(message("T", 0));
+        CompletableFuture<SendResult> second = queue.add(message("T", 1));
+        CompletableFuture<SendResult> third = queue.add(message("T", 2));
+        answer(0);
+        answers.get(1).completeExceptionally(new BrokerRejectedException("b", ResponseCode.MESSAGE_ILLEGAL,
+                "the message body size over max value", false));
+
+        assertThat(requests).as("the refused batch's members, each alone").hasSize(4);
+        assertThat(requests.get(2)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-1");
+        assertThat(requests.get(3)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2");
+        answer(2);
+        answers.get(3).completeExceptionally(new BrokerRejectedException("b", ResponseCode.MESSAGE_ILLEGAL, "bad", false));
+
+        assertThat(first.get().messageId()).isEqualTo("id-0");
+        assertThat(second.get().messageId()).isEqualTo("id-1");
+        assertThatThrownBy(third::join).hasCauseInstanceOf(BrokerRejectedException.class);
+        queue.add(message("T", 3));
+        assertThat(requests).as("the slot was given back once all were done").hasSize(5);
     }
 
     @Test
