@@ -115,6 +115,25 @@ class SendPipelineTest {
     }
 
     @Test
+    void aBrokerSizeLimitReportedAsSystemErrorIsNotRetried() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        Function<RemotingCommand, RemotingCommand> tooBig = r -> {
+            calls.incrementAndGet();
+            return RemotingCommand.responseTo(r, ResponseCode.SYSTEM_ERROR,
+                    "java.lang.RuntimeException: message body size exceeded");
+        };
+        FakeServer a = server(tooBig);
+        FakeServer b = server(tooBig);
+        try (Producer producer = producer(nameServer(a.address(), b.address()), 2, Duration.ofSeconds(3), SendObserver.NOOP)) {
+            assertThatThrownBy(() -> producer.send(MESSAGE)).isInstanceOfSatisfying(BrokerRejectedException.class, e -> {
+                assertThat(e.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
+                assertThat(e.isRetriable()).isFalse();
+            });
+        }
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void exhaustedRetriesReportTheLastErrorWithTheEarlierOnes() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         Function<RemotingCommand, RemotingCommand> busy = r -> {
