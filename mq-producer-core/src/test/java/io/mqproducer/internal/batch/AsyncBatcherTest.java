@@ -101,13 +101,14 @@ class AsyncBatcherTest {
 
     @Test
     void failureReachesEveryCallerAndPartialSuccessIsKept() {
-        AsyncBatcher failing = batcher(1_000, 2, b -> CompletableFuture.failedFuture(new BrokerUnavailableException("down")));
+        // A long linger: each batch goes out when its second message arrives, never split by the timer.
+        AsyncBatcher failing = batcher(TimeUnit.SECONDS.toMicros(30), 2, b -> CompletableFuture.failedFuture(new BrokerUnavailableException("down")));
         CompletableFuture<SendResult> x = failing.add(message("T", 1));
         CompletableFuture<SendResult> y = failing.add(message("T", 2));
         assertThatThrownBy(() -> x.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BrokerUnavailableException.class);
         assertThatThrownBy(() -> y.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BrokerUnavailableException.class);
 
-        AsyncBatcher partial = batcher(1_000, 2, b -> CompletableFuture.failedFuture(new PartialBatchException("half",
+        AsyncBatcher partial = batcher(TimeUnit.SECONDS.toMicros(30), 2, b -> CompletableFuture.failedFuture(new PartialBatchException("half",
                 results(b).subList(0, 1), new BrokerUnavailableException("down"))));
         CompletableFuture<SendResult> first = partial.add(message("T", 1));
         CompletableFuture<SendResult> second = partial.add(message("T", 2));
