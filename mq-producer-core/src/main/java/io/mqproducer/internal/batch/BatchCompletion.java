@@ -23,12 +23,17 @@ final class BatchCompletion {
      * member breaks a rule only the broker checks. The members may well go through one by one.
      */
     static boolean refusedAsAWhole(Throwable error) {
-        if (!(Failures.unwrap(error) instanceof BrokerRejectedException rejected)) {
-            return false;
+        return Failures.unwrap(error) instanceof BrokerRejectedException rejected
+                && ResponseCode.isSizeRefusal(rejected.code(), rejected.remark());
+    }
+
+    /** Starts a request; a sender that throws instead of returning a failed future fails the future too. */
+    static <T> CompletableFuture<T> start(java.util.function.Supplier<CompletableFuture<T>> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        // RocketMQ 5.5 answers a batch above its size limit with SYSTEM_ERROR "... message body size exceeded".
-        return rejected.code() == ResponseCode.MESSAGE_ILLEGAL || rejected.code() == ResponseCode.SYSTEM_ERROR
-                && rejected.remark() != null && rejected.remark().contains("size exceeded");
     }
 
     /**
@@ -42,13 +47,7 @@ final class BatchCompletion {
             OutgoingMessage message = messages.get(i);
             CompletableFuture<SendResult> caller = callers.get(i);
             long budget = budgetsMillis[i];
-            CompletableFuture<SendResult> sent;
-            try {
-                sent = sends.single(message, budget);
-            } catch (RuntimeException e) {
-                sent = CompletableFuture.failedFuture(e);
-            }
-            done[i] = sent.whenComplete((result, error) -> {
+            done[i] = start(() -> sends.single(message, budget)).whenComplete((result, error) -> {
                 if (error == null) {
                     caller.complete(result);
                 } else {

@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Adaptive batching for one topic: a send goes out at once while fewer than {@code maxInflight} requests for the
@@ -67,7 +66,7 @@ final class CoalescingQueue {
         long budgetMillis = Math.max(1, (earliestDeadline(live) - System.nanoTime()) / 1_000_000L);
         if (live.size() == 1) {
             Waiting only = live.get(0);
-            start(() -> sends.single(only.message(), budgetMillis)).whenComplete((result, error) -> {
+            BatchCompletion.start(() -> sends.single(only.message(), budgetMillis)).whenComplete((result, error) -> {
                 requestReturned(); // the next batch leaves before this caller is woken
                 if (error == null) {
                     only.result().complete(result);
@@ -83,7 +82,7 @@ final class CoalescingQueue {
             messages.add(entry.message());
             callers.add(entry.result());
         }
-        start(() -> sends.batch(messages, budgetMillis)).whenComplete((results, error) -> {
+        BatchCompletion.start(() -> sends.batch(messages, budgetMillis)).whenComplete((results, error) -> {
             if (error != null && BatchCompletion.refusedAsAWhole(error)) {
                 sendEachAlone(live);
                 return;
@@ -160,13 +159,5 @@ final class CoalescingQueue {
             }
         }
         return earliest;
-    }
-
-    private static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
     }
 }

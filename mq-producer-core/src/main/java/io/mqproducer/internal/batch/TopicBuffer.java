@@ -93,13 +93,7 @@ final class TopicBuffer {
     }
 
     private void send(Pending batch) {
-        CompletableFuture<List<SendResult>> sent;
-        try {
-            sent = sends.batch(batch.messages(), timeoutMillis);
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
-        sent.whenComplete((sendResults, error) -> {
+        BatchCompletion.start(() -> sends.batch(batch.messages(), timeoutMillis)).whenComplete((sendResults, error) -> {
             if (error != null && BatchCompletion.refusedAsAWhole(error)) {
                 long[] budgets = new long[batch.messages().size()];
                 java.util.Arrays.fill(budgets, timeoutMillis);

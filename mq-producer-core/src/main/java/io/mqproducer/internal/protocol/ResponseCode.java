@@ -19,4 +19,13 @@ public final class ResponseCode {
 
     private ResponseCode() {
     }
+
+    /**
+     * Whether the answer says the request was larger than the broker stores: MESSAGE_ILLEGAL, or, as RocketMQ 5.5
+     * answers an oversized batch, SYSTEM_ERROR "... message body size exceeded". Sending the same again cannot help.
+     */
+    public static boolean isSizeRefusal(int code, String remark) {
+        return code == MESSAGE_ILLEGAL
+                || code == SYSTEM_ERROR && remark != null && remark.contains("size exceeded");
+    }
 }

@@ -71,13 +71,8 @@ final class ResponseInterpreter {
             // Authentication or authorization refused the credentials: another broker will say the same.
             return new AccessDeniedException(brokerName, code, response.remark());
         }
-        boolean retriable = RETRIABLE.contains(code) && !isOversized(code, response.remark());
+        boolean retriable = RETRIABLE.contains(code) && !ResponseCode.isSizeRefusal(code, response.remark());
         return new BrokerRejectedException(brokerName, code, response.remark(), retriable);
-    }
-
-    /** RocketMQ 5.5 reports a request above its size limit as SYSTEM_ERROR; sending it again cannot help. */
-    private static boolean isOversized(int code, String remark) {
-        return code == ResponseCode.SYSTEM_ERROR && remark != null && remark.contains("size exceeded");
     }
 
     /** A broker or topic made read-only answers NO_PERMISSION "... sending message is forbidden": worth a retry. */
