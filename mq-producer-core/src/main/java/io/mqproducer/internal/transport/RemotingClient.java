@@ -12,11 +12,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +52,9 @@ public final class RemotingClient implements AutoCloseable {
         this.inboundRequests = inboundRequests;
         this.credentials = credentials;
         this.tls = tls;
-        this.group = new NioEventLoopGroup(ioThreads, new DefaultThreadFactory("mq-producer-io", true));
-        this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        NettyTransport transport = NettyTransport.detect();
+        this.group = transport.newGroup(ioThreads, "mq-producer-io");
+        this.bootstrap = new Bootstrap().group(group).channel(transport.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
