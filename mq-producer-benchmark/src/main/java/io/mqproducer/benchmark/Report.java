@@ -38,9 +38,10 @@ final class Report {
                 "- mq-producer: " + (options.binaryHeaders() ? "binary" : "JSON") + " headers, maxInflightAsync "
                         + options.asyncWindow() + ", default I/O threads (min(4, cores)), automatic async batching "
                         + (options.batchLingerMicros() == 0 ? "off" : "with a " + options.batchLingerMicros()
-                        + " µs linger") + ", adaptive batching " + (options.adaptiveBatching() ? "on" : "off") + ".",
+                        + " µs linger") + ", adaptive batching " + (options.adaptiveBatching() ? "on" : "off")
+                        + ", " + ourTransport() + ".",
                 "- rocketmq-client " + officialVersion + ": `DefaultMQProducer`, its default JSON headers, VIP channel "
-                        + "off, default thread pools.",
+                        + "off, default thread pools, JDK NIO (it has no native transport).",
                 "- Sync scenarios: N sender threads share one message budget. Async: one sender thread, at most "
                         + options.asyncWindow() + " sends outstanding (a semaphore in the benchmark, same for both).",
                 "- Rounds: each client ran each scenario " + options.rounds() + " time(s); the table shows, per "
@@ -56,5 +57,12 @@ final class Report {
                 "## Details",
                 "",
                 ResultsTable.renderDetails(runs));
+    }
+
+    /** What our producer's transport picks in this JVM (it uses native epoll whenever that loads). */
+    private static String ourTransport() {
+        return io.netty.channel.epoll.Epoll.isAvailable() ? "native epoll transport (optional dependency, on the "
+                + "benchmark's class path)" : "JDK NIO transport (native epoll unavailable: "
+                + io.netty.channel.epoll.Epoll.unavailabilityCause().getMessage() + ")";
     }
 }
