@@ -11,4 +11,7 @@ public interface CoalescedSends {
     CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis);
 
     CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis);
+
+    /** Whether {@code message} may share a batch request (a message close to the size limit goes alone). */
+    boolean fitsBatch(OutgoingMessage message);
 }

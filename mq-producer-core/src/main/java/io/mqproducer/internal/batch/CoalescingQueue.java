@@ -40,15 +40,29 @@ final class CoalescingQueue {
     CompletableFuture<SendResult> add(OutgoingMessage message) {
         Waiting entry = new Waiting(message, new CompletableFuture<>(),
                 message.body().length + BatchCompletion.MEMBER_OVERHEAD, System.nanoTime() + timeoutNanos);
-        synchronized (this) {
-            if (inflight >= maxInflight) {
-                waiting.add(entry);
-                return entry.result();
+        if (!takeFreeSlot()) {
+            // Checked only now, outside the lock: most messages never wait, and they need no batch form.
+            if (!sends.fitsBatch(message)) {
+                return sends.single(message, timeoutNanos / 1_000_000L); // too big to share: alone, beside the slots
             }
-            inflight++;
+            synchronized (this) {
+                if (inflight >= maxInflight) {
+                    waiting.add(entry);
+                    return entry.result();
+                }
+                inflight++; // a slot came free meanwhile, and nobody else waits for it
+            }
         }
         send(List.of(entry));
         return entry.result();
+    }
+
+    private synchronized boolean takeFreeSlot() {
+        if (inflight >= maxInflight) {
+            return false;
+        }
+        inflight++;
+        return true;
     }
 
     /** Messages waiting for a request to return (for tests). */

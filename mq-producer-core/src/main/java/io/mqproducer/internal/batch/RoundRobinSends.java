@@ -38,7 +38,7 @@ public final class RoundRobinSends {
     public CompletableFuture<SendResult> send(Message message) {
         if (coalescing != null && isBatchable(message)) {
             // Encoded (and checked) here, so that a bad message fails alone instead of failing a whole batch.
-            return coalescing.add(pipeline.encodeBatchMember(message));
+            return coalescing.add(pipeline.encodeForCoalescing(message));
         }
         return pipeline.send(message);
     }
@@ -76,6 +76,11 @@ public final class RoundRobinSends {
         @Override
         public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
             return pipeline.sendEncodedBatch(messages, budgetMillis);
+        }
+
+        @Override
+        public boolean fitsBatch(OutgoingMessage message) {
+            return pipeline.fitsBatch(message);
         }
     }
 }

@@ -139,7 +139,27 @@ public final class SendPipeline {
     }
 
     /**
-     * Sends one message encoded by {@link #encodeBatchMember} on its own, as a plain send, within {@code budgetMillis}
+     * Encodes {@code message} (batchable: not delayed, not above the compression threshold) for adaptive batching,
+     * which sends most messages alone and checks with {@link #fitsBatch} only those that are to share a request.
+     *
+     * @throws InvalidMessageException if it breaks a message rule
+     */
+    public OutgoingMessage encodeForCoalescing(Message message) {
+        return encode(message, Map.of(), 0);
+    }
+
+    /** Whether {@code message}, with its properties, fits a batch request under the message size limit. */
+    public boolean fitsBatch(OutgoingMessage message) {
+        try {
+            BatchPlanner.checkFits(message, maxMessageSize);
+            return true;
+        } catch (InvalidMessageException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends one message encoded by {@link #encodeBatchMember} or {@link #encodeForCoalescing} on its own, as a plain send, within {@code budgetMillis}
      * (what is left of its send timeout).
      */
     public CompletableFuture<SendResult> sendEncoded(OutgoingMessage outgoing, long budgetMillis) {

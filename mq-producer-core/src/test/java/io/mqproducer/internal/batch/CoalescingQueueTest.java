@@ -24,6 +24,10 @@ class CoalescingQueueTest {
     /** Budgets the queue gave its requests, in order. */
     private final List<Long> budgets = new ArrayList<>();
 
+    /** Which messages fit a batch request, and the messages the queue asked about. */
+    private java.util.function.Predicate<OutgoingMessage> fits = message -> true;
+    private final List<OutgoingMessage> sizeChecked = new ArrayList<>();
+
     private CoalescingQueue queue(int maxInflight, int maxMessages, int maxBytes) {
         return queue(60_000, maxInflight, maxMessages, maxBytes);
     }
@@ -43,6 +47,12 @@ class CoalescingQueueTest {
                 answers.add(answer);
                 return answer;
             }
+
+            @Override
+            public boolean fitsBatch(OutgoingMessage message) {
+                sizeChecked.add(message);
+                return fits.test(message);
+            }
         }, timeoutMillis, maxInflight, maxMessages, maxBytes);
     }
 
@@ -60,6 +70,33 @@ class CoalescingQueueTest {
             assertThat(result.get().messageId()).isEqualTo("id-" + i);
         }
         assertThat(requests).allSatisfy(request -> assertThat(request).hasSize(1));
+    }
+
+    @Test
+    void onlyMessagesThatWaitAreCheckedForTheBatchSizeLimit() {
+        CoalescingQueue queue = queue(2, 100, 1 << 20);
+        for (int i = 0; i < 4; i++) {
+            queue.add(message("T", i));
+        }
+        assertThat(sizeChecked).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2", "unique-3");
+    }
+
+    @Test
+    void aWaitingMessageTooBigToShareABatchGoesAloneAtOnce() throws Exception {
+        CoalescingQueue queue = queue(1, 100, 1 << 20);
+        fits = message -> !message.uniqueId().equals("unique-2");
+        for (int i = 0; i < 4; i++) {
+            queue.add(message("T", i));
+        }
+        assertThat(requests).as("message 0 in the slot, message 2 alone beside it").hasSize(2);
+        assertThat(requests.get(1)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2");
+        assertThat(queue.waitingCount()).isEqualTo(2);
+
+        answer(1);
+        assertThat(requests).as("message 2 held no slot: nothing more leaves when it returns").hasSize(2);
+        answer(0);
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(2)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-1", "unique-3");
     }
 
     @Test
@@ -214,6 +251,11 @@ class CoalescingQueueTest {
             @Override
             public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
                 return CompletableFuture.completedFuture(results(messages));
+            }
+
+            @Override
+            public boolean fitsBatch(OutgoingMessage message) {
+                return true;
             }
         }, 60_000, 1, 100, 1 << 20);
 
