@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Adaptive batching for one topic: a send goes out at once while fewer than {@code maxInflight} requests for the
- * topic are outstanding; otherwise it waits, and when a request returns, everything that waited meanwhile goes out
+ * Adaptive batching for one topic: a send goes out at once while fewer requests for the topic are outstanding than
+ * its {@link InflightLimit} allows; otherwise it waits, and when a request returns, everything that waited meanwhile goes out
  * as one batch. Without concurrency nothing waits; under load, batches grow with it and the broker sees fewer,
  * larger requests. Waiting counts against each message's send timeout: a batch gets what is left of its members'
  * earliest deadline, and a message whose timeout ran out while it waited fails without being sent.
@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 final class CoalescingQueue {
     private final CoalescedSends sends;
     private final long timeoutNanos;
-    private final int maxInflight;
+    private final InflightLimit limit;
     private final int maxMessages;
     private final int maxBytes;
 
@@ -29,10 +29,10 @@ final class CoalescingQueue {
                            long deadlineNanos) {
     }
 
-    CoalescingQueue(CoalescedSends sends, long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+    CoalescingQueue(CoalescedSends sends, long timeoutMillis, InflightLimit limit, int maxMessages, int maxBytes) {
         this.sends = sends;
         this.timeoutNanos = timeoutMillis * 1_000_000L;
-        this.maxInflight = maxInflight;
+        this.limit = limit;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
     }
@@ -46,7 +46,7 @@ final class CoalescingQueue {
                 return sends.single(message, timeoutNanos / 1_000_000L); // too big to share: alone, beside the slots
             }
             synchronized (this) {
-                if (inflight >= maxInflight) {
+                if (inflight >= limit.current()) {
                     waiting.add(entry);
                     return entry.result();
                 }
@@ -58,7 +58,7 @@ final class CoalescingQueue {
     }
 
     private synchronized boolean takeFreeSlot() {
-        if (inflight >= maxInflight) {
+        if (inflight >= limit.current()) {
             return false;
         }
         inflight++;
@@ -126,7 +126,8 @@ final class CoalescingQueue {
     private void requestReturned() {
         List<Waiting> next;
         synchronized (this) {
-            if (waiting.isEmpty()) {
+            limit.requestReturned(waiting.size());
+            if (waiting.isEmpty() || inflight > limit.current()) { // the limit went down: this slot closes
                 inflight--;
                 return;
             }

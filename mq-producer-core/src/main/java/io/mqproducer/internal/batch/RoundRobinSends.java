@@ -31,7 +31,7 @@ public final class RoundRobinSends {
                 new AsyncBatcher.BatchLimits(options.batchLinger().toNanos() / 1000, options.batchMaxMessages(),
                         batchMaxBytes));
         this.coalescing = !options.adaptiveBatching() ? null : new SendCoalescer(sends, timeoutMillis,
-                SendCoalescer.MAX_INFLIGHT_PER_TOPIC, options.batchMaxMessages(), batchMaxBytes);
+                options.batchMaxMessages(), batchMaxBytes);
     }
 
     /** A send whose caller waits for it. */

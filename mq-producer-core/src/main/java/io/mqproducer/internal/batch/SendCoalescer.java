@@ -7,39 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adaptive batching of round-robin sends, sync or async: per topic, sends that arrive while enough requests are
- * already outstanding wait for one of them to return and then go together as one {@code SEND_BATCH_MESSAGE}; each
- * sender still gets its own result. It adds no waiting when sends do not overlap, so unlike the linger of
+ * already outstanding (see {@link InflightLimit}) wait for one of them to return and then go together as one
+ * {@code SEND_BATCH_MESSAGE}; each sender still gets its own result. It adds no waiting when sends do not overlap, so unlike the linger of
  * {@link AsyncBatcher} it suits blocking senders.
  */
 public final class SendCoalescer {
-    /**
-     * Requests per topic in flight before sends start to wait. Two keeps the broker busy while a batch is on its way
-     * back, and lets batches grow under load.
-     */
-    public static final int MAX_INFLIGHT_PER_TOPIC = 2;
-
     private final ConcurrentHashMap<BatchKey, CoalescingQueue> queues = new ConcurrentHashMap<>();
     private final CoalescedSends sends;
     private final long timeoutMillis;
-    private final int maxInflight;
     private final int maxMessages;
     private final int maxBytes;
 
     /** Sends through {@code sends}; every message has {@code timeoutMillis} from its call, waiting included. */
-    public SendCoalescer(CoalescedSends sends, long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+    public SendCoalescer(CoalescedSends sends, long timeoutMillis, int maxMessages, int maxBytes) {
         this.sends = sends;
         this.timeoutMillis = timeoutMillis;
-        this.maxInflight = maxInflight;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
     }
 
     /**
-     * Sends {@code message} (encoded as a batch member, see {@code SendPipeline#encodeBatchMember}) now or with the
-     * next batch of its topic; the future completes with its own result.
+     * Sends {@code message} (encoded by {@code SendPipeline#encodeForCoalescing}) now or with the next batch of its
+     * topic; the future completes with its own result.
      */
     public CompletableFuture<SendResult> add(OutgoingMessage message) {
         return queues.computeIfAbsent(BatchKey.of(message),
-                key -> new CoalescingQueue(sends, timeoutMillis, maxInflight, maxMessages, maxBytes)).add(message);
+                key -> new CoalescingQueue(sends, timeoutMillis, InflightLimit.adaptive(), maxMessages,
+                        maxBytes)).add(message);
     }
 }

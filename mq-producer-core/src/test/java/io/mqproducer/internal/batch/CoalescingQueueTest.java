@@ -33,6 +33,10 @@ class CoalescingQueueTest {
     }
 
     private CoalescingQueue queue(long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
+        return queue(timeoutMillis, InflightLimit.fixed(maxInflight), maxMessages, maxBytes);
+    }
+
+    private CoalescingQueue queue(long timeoutMillis, InflightLimit limit, int maxMessages, int maxBytes) {
         return new CoalescingQueue(new CoalescedSends() {
             @Override
             public CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis) {
@@ -53,7 +57,7 @@ class CoalescingQueueTest {
                 sizeChecked.add(message);
                 return fits.test(message);
             }
-        }, timeoutMillis, maxInflight, maxMessages, maxBytes);
+        }, timeoutMillis, limit, maxMessages, maxBytes);
     }
 
     private void answer(int request) {
@@ -97,6 +101,40 @@ class CoalescingQueueTest {
         answer(0);
         assertThat(requests).hasSize(3);
         assertThat(requests.get(2)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-1", "unique-3");
+    }
+
+    /**
+     * {@code senders} blocking senders, each sending again as soon as its answer arrives, for {@code rounds} answered
+     * requests (oldest first); returns how many requests are then in flight.
+     */
+    private int simulateSenders(CoalescingQueue queue, int senders, int rounds) {
+        int next = 0;
+        for (; next < senders; next++) {
+            queue.add(message("T", next));
+        }
+        for (int answered = 0; answered < rounds; answered++) {
+            answer(answered);
+            for (int i = 0; i < requests.get(answered).size(); i++) {
+                queue.add(message("T", next++));
+            }
+        }
+        return requests.size() - rounds;
+    }
+
+    @Test
+    void fourSendersKeepTheirOwnRequests() {
+        CoalescingQueue queue = queue(60_000, InflightLimit.adaptive(), 100, 1 << 20);
+        assertThat(simulateSenders(queue, 4, 200)).isEqualTo(4);
+        assertThat(requests).allSatisfy(request -> assertThat(request).as("nobody waits").hasSize(1));
+    }
+
+    @Test
+    void sixteenSendersShareTwoRequestsAtATime() {
+        CoalescingQueue queue = queue(60_000, InflightLimit.adaptive(), 100, 1 << 20);
+        assertThat(simulateSenders(queue, 16, 200)).as("the limit went down to 2").isEqualTo(InflightLimit.LOW);
+        // in flight, in flight, waiting: three groups share the 16 senders, so requests carry 16 / 3 on average
+        List<List<OutgoingMessage>> recent = requests.subList(requests.size() - 30, requests.size());
+        assertThat(recent.stream().mapToInt(List::size).sum()).as("batches of 5.3 on average").isEqualTo(10 * 16);
     }
 
     @Test
@@ -257,7 +295,7 @@ class CoalescingQueueTest {
             public boolean fitsBatch(OutgoingMessage message) {
                 return true;
             }
-        }, 60_000, 1, 100, 1 << 20);
+        }, 60_000, InflightLimit.fixed(1), 100, 1 << 20);
 
         assertThatThrownBy(() -> queue.add(message("T", 0)).join()).hasCauseInstanceOf(BrokerUnavailableException.class);
         assertThat(queue.add(message("T", 1)).get().messageId()).isEqualTo("id-1");
