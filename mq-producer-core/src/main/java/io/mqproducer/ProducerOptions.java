@@ -241,7 +241,7 @@ public final class ProducerOptions {
         TransactionChecker transactionChecker;
         Duration routeExpiry = Duration.ofMinutes(5);
         Duration batchLinger = Duration.ZERO;
-        boolean adaptiveBatching;
+        boolean adaptiveBatching = true;
         int batchMaxMessages = 256;
         int batchMaxBytes = 256 * 1024;
         Credentials credentials;
@@ -344,11 +344,12 @@ public final class ProducerOptions {
         }
 
         /**
-         * Turns on adaptive batching (off by default): per topic, while two requests are in flight, further sends
-         * (sync, and async unless {@link #batchLinger(Duration)} is set) wait for one to return and then go
-         * together as one {@code SEND_BATCH_MESSAGE}, up to the batch limits. Each sender still gets its own
-         * result with its own message id and offset. Nothing waits when sends do not overlap, so it adds no latency
-         * at low load, and under load the broker handles fewer, larger requests. Not batched: sends with a queue
+         * Adaptive batching, on by default: per topic, while enough requests are in flight (four while few senders
+         * overlap, two once many keep waiting), further sends (sync, and async unless {@link #batchLinger(Duration)}
+         * is set) wait for one to return and then go together as one {@code SEND_BATCH_MESSAGE}, up to the batch
+         * limits. Each sender still gets its own result with its own message id and offset. Nothing waits when
+         * sends do not overlap, so it adds no latency at low load, and under load the broker handles fewer, larger
+         * requests. {@code false}: every message is its own request. Not batched: sends with a queue
          * selector (orderly), delayed and transactional messages, and bodies above the compression threshold
          * (batch members are not compressed). A batch goes to one queue and succeeds or fails as a whole; one the
          * broker refuses as such (a broker size limit below this client's, say) is sent again message by message.

@@ -49,4 +49,10 @@ class ProducerOptionsTest {
         assertThat(options.clientId()).startsWith("mq-producer@");
         assertThat(ProducerOptions.builder("a:1").build().clientId()).as("unique per producer").isNotEqualTo(options.clientId());
     }
+
+    @Test
+    void adaptiveBatchingIsOnUnlessTurnedOff() {
+        assertThat(ProducerOptions.builder("a:1").build().adaptiveBatching()).isTrue();
+        assertThat(ProducerOptions.builder("a:1").adaptiveBatching(false).build().adaptiveBatching()).isFalse();
+    }
 }

@@ -48,7 +48,8 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
             "  --queues N             queues of the topic on the child broker [8]",
             "  --headers binary|json  our producer's header format [binary]",
             "  --batch-linger-us N    our producer's automatic async batching linger in µs, 0 = off [0]",
-            "  --adaptive-batching    our producer batches overlapping sends, sync and async [off]",
+            "  --no-adaptive-batching our producer sends every message as its own request [adaptive batching on,",
+            "                         the producer's default]",
             "  --name-server H:P      use this name server instead of starting a broker child JVM",
             "  --output FILE          Markdown results file [target/benchmark-results.md]",
             "  --quick                tiny run for a smoke check (explicit options still win)",
@@ -75,7 +76,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 2,
                 headers(given.getOrDefault("headers", "binary")),
                 given.containsKey("batch-linger-us") ? Integer.parseInt(given.get("batch-linger-us")) : 0,
-                given.containsKey("adaptive-batching"),
+                !given.containsKey("no-adaptive-batching"),
                 given.get("name-server"),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.md")));
     }
@@ -96,7 +97,7 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("quick") || name.equals("adaptive-batching")) {
+            if (name.equals("quick") || name.equals("no-adaptive-batching")) {
                 pairs.put(name, "true");
             } else if (i + 1 < args.length) {
                 pairs.put(name, args[++i].trim());

@@ -77,7 +77,7 @@ final class CoalescingQueue {
             requestReturned();
             return;
         }
-        long budgetMillis = Math.max(1, (earliestDeadline(live) - System.nanoTime()) / 1_000_000L);
+        long budgetMillis = millisLeft(earliestDeadline(live), System.nanoTime());
         if (live.size() == 1) {
             Waiting only = live.get(0);
             BatchCompletion.start(() -> sends.single(only.message(), budgetMillis)).whenComplete((result, error) -> {
@@ -116,7 +116,7 @@ final class CoalescingQueue {
         for (int i = 0; i < live.size(); i++) {
             messages.add(live.get(i).message());
             callers.add(live.get(i).result());
-            budgets[i] = Math.max(1, (live.get(i).deadlineNanos() - now) / 1_000_000L);
+            budgets[i] = millisLeft(live.get(i).deadlineNanos(), now);
         }
         BatchCompletion.sendEachAlone(sends, messages, callers, budgets)
                 .whenComplete((ignored, error) -> requestReturned());
@@ -164,6 +164,11 @@ final class CoalescingQueue {
             }
         }
         return live;
+    }
+
+    /** Whole milliseconds left until {@code deadlineNanos}, rounded up: a send that did not wait keeps its timeout. */
+    private static long millisLeft(long deadlineNanos, long nowNanos) {
+        return Math.max(1, (deadlineNanos - nowNanos + 999_999L) / 1_000_000L);
     }
 
     private static long earliestDeadline(List<Waiting> batch) {

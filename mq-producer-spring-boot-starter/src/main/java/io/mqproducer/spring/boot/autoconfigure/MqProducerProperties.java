@@ -61,9 +61,9 @@ public class MqProducerProperties {
     /**
      * Whether sends to a topic that overlap with requests already in flight to it go together as one batch once one
      * returns (sync and async sends without a queue selector). Adds no latency at low load; fewer, larger requests
-     * under load.
+     * under load. False: every message is its own request.
      */
-    private boolean adaptiveBatching;
+    private boolean adaptiveBatching = true;
 
     /** How long a cached route may be used when no name server answers refreshes. */
     private Duration routeExpiry = Duration.ofMinutes(5);
