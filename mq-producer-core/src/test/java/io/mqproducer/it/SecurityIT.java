@@ -17,6 +17,9 @@ import io.mqproducer.test.ReadBackConsumer;
 import io.mqproducer.testing.TestTls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,33 @@ class SecurityIT {
             try (Producer anonymous = Producer.create(ProducerOptions.builder(broker.nameServerAddress()).build()).start()) {
                 assertThatThrownBy(() -> anonymous.send(Message.of("SecurityIT_acl", BODY)))
                         .isInstanceOf(AccessDeniedException.class);
+            }
+        }
+    }
+
+    @Test
+    void aclBrokerAcceptsTheBatchesAdaptiveBatchingAssembles() {
+        try (EmbeddedRocketMQ broker = EmbeddedRocketMQ.builder().authentication("producer-ak", "producer-sk").build()) {
+            broker.createTopic("SecurityIT_acl_batches", 4);
+            try (Producer producer = Producer.create(ProducerOptions.builder(broker.nameServerAddress())
+                    .credentials(Credentials.of("producer-ak", "producer-sk")).build()).start()) {
+                List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    futures.add(producer.sendAsync(Message.of("SecurityIT_acl_batches", ("m" + i).getBytes(StandardCharsets.UTF_8))));
+                }
+                List<SendResult> results = futures.stream().map(CompletableFuture::join).toList();
+                boolean shared = false;
+                for (int i = 1; i < results.size(); i++) {
+                    // round robin moves every request to another queue: neighbours on one queue shared a request
+                    shared |= results.get(i).queue().equals(results.get(i - 1).queue())
+                            && results.get(i).queueOffset() == results.get(i - 1).queueOffset() + 1;
+                }
+                assertThat(shared).as("overlapping async sends went as signed batch requests").isTrue();
+                try (ReadBackConsumer consumer = ReadBackConsumer.of(broker.nameServerAddress(), "SecurityIT_acl_batches",
+                        "producer-ak", "producer-sk")) {
+                    assertThat(consumer.await(300, Duration.ofSeconds(30)).stream().map(MessageExt::getMsgId))
+                            .containsExactlyInAnyOrderElementsOf(results.stream().map(SendResult::messageId).toList());
+                }
             }
         }
     }

@@ -26,9 +26,13 @@ public interface BinaryFields {
         }
     }
 
-    /** One entry with a text value; a null name or value writes nothing, as the protocol leaves such fields out. */
+    /**
+     * One entry with a text value; a null name or a null or empty value writes nothing, as the protocol leaves such
+     * fields out. Empty values must stay off the wire: RocketMQ's binary decoder reads them back as null, and a signed
+     * request (ACL) would then hash "null" on the broker where the client hashed nothing.
+     */
     static void writeEntry(ByteBuf out, String name, String value) {
-        if (name == null || value == null) {
+        if (name == null || value == null || value.isEmpty()) {
             return;
         }
         int nameIndex = out.writerIndex();
