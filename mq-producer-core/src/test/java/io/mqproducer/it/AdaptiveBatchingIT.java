@@ -157,4 +157,47 @@ class AdaptiveBatchingIT {
             }
         }
     }
+
+    @Test
+    void closingWhileSendersWaitForABatchEndsEverySendAndLosesNoAcknowledgedMessage(EmbeddedRocketMQ broker)
+            throws Exception {
+        String topic = "AdaptiveIT_close";
+        broker.createTopic(topic, 4);
+        int threads = 16;
+        Map<String, String> acked = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        Producer producer = producer(broker);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(senders.submit(() -> {
+                for (int i = 0; ; i++) {
+                    String body = "t" + thread + "-" + i;
+                    try {
+                        acked.put(producer.send(Message.builder(topic).body(utf8(body)).build()).messageId(), body);
+                    } catch (io.mqproducer.error.ProducerException e) {
+                        failed.incrementAndGet();
+                        return; // closed: this sender stops
+                    }
+                }
+            }));
+        }
+        Thread.sleep(1_000); // let batches form
+        producer.close();
+        for (Future<?> sender : done) {
+            sender.get(10, TimeUnit.SECONDS); // every blocked sender came back
+        }
+        senders.shutdown();
+        assertThat(failed).as("each sender ended with a typed error once the producer closed").hasValue(threads);
+        assertThat(acked).isNotEmpty();
+        try (ReadBackConsumer consumer = ReadBackConsumer.of(broker.nameServerAddress(), topic)) {
+            consumer.await(acked.size(), READ_TIMEOUT);
+            // sends cut off by the close may be stored too, unacknowledged: read until nothing more comes
+            Map<String, String> stored = consumer.drain(Duration.ofSeconds(2)).stream()
+                    .collect(Collectors.toMap(MessageExt::getMsgId, m -> new String(m.getBody(), StandardCharsets.UTF_8),
+                            (a, b) -> a));
+            assertThat(stored).as("every acknowledged message is stored").containsAllEntriesOf(acked);
+        }
+    }
 }
