@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Adaptive batching for one topic: a send goes out at once while fewer requests for the topic are outstanding than
- * its {@link InflightLimit} allows; otherwise it waits, and when a request returns, everything that waited meanwhile goes out
- * as one batch. Without concurrency nothing waits; under load, batches grow with it and the broker sees fewer,
+ * its {@link InflightLimit} allows; otherwise it waits, and when a request returns, everything that waited meanwhile
+ * goes out as one batch. Without concurrency nothing waits; under load, batches grow with it and the broker sees fewer,
  * larger requests. Waiting counts against each message's send timeout: a batch gets what is left of its members'
  * earliest deadline, and a message whose timeout ran out while it waited fails without being sent.
  */
@@ -43,7 +43,8 @@ final class CoalescingQueue {
         if (!takeFreeSlot()) {
             // Checked only now, outside the lock: most messages never wait, and they need no batch form.
             if (!sends.fitsBatch(message)) {
-                return sends.single(message, timeoutNanos / 1_000_000L); // too big to share: alone, beside the slots
+                // too big to share: alone, beside the slots
+                return BatchCompletion.start(() -> sends.single(message, timeoutNanos / 1_000_000L));
             }
             synchronized (this) {
                 if (inflight >= limit.current()) {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Adaptive batching of round-robin sends, sync or async: per topic, sends that arrive while enough requests are
  * already outstanding (see {@link InflightLimit}) wait for one of them to return and then go together as one
- * {@code SEND_BATCH_MESSAGE}; each sender still gets its own result. It adds no waiting when sends do not overlap, so unlike the linger of
- * {@link AsyncBatcher} it suits blocking senders.
+ * {@code SEND_BATCH_MESSAGE}; each sender still gets its own result. It adds no waiting when sends do not overlap,
+ * so unlike the linger of {@link AsyncBatcher} it suits blocking senders.
  */
 public final class SendCoalescer {
     private final ConcurrentHashMap<BatchKey, CoalescingQueue> queues = new ConcurrentHashMap<>();

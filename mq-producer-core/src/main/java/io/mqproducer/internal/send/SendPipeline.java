@@ -159,8 +159,8 @@ public final class SendPipeline {
     }
 
     /**
-     * Sends one message encoded by {@link #encodeBatchMember} or {@link #encodeForCoalescing} on its own, as a plain send, within {@code budgetMillis}
-     * (what is left of its send timeout).
+     * Sends one message encoded by {@link #encodeBatchMember} or {@link #encodeForCoalescing} on its own, as a plain
+     * send, within {@code budgetMillis} (what is left of its send timeout).
      */
     public CompletableFuture<SendResult> sendEncoded(OutgoingMessage outgoing, long budgetMillis) {
         return deliver(outgoing, null, budgetMillis);
