@@ -38,21 +38,23 @@ final class CoalescingQueue {
     }
 
     CompletableFuture<SendResult> add(OutgoingMessage message) {
+        if (takeFreeSlot()) {
+            // the common case at low load: no waiting record, the whole timeout
+            return sendInSlot(message, timeoutNanos / 1_000_000L, new CompletableFuture<>());
+        }
         Waiting entry = new Waiting(message, new CompletableFuture<>(),
                 message.body().length + BatchCompletion.MEMBER_OVERHEAD, System.nanoTime() + timeoutNanos);
-        if (!takeFreeSlot()) {
-            // Checked only now, outside the lock: most messages never wait, and they need no batch form.
-            if (!sends.fitsBatch(message)) {
-                // too big to share: alone, beside the slots
-                return BatchCompletion.start(() -> sends.single(message, timeoutNanos / 1_000_000L));
+        // Checked only now, outside the lock: most messages never wait, and they need no batch form.
+        if (!sends.fitsBatch(message)) {
+            // too big to share: alone, beside the slots
+            return BatchCompletion.start(() -> sends.single(message, timeoutNanos / 1_000_000L));
+        }
+        synchronized (this) {
+            if (inflight >= limit.current()) {
+                waiting.add(entry);
+                return entry.result();
             }
-            synchronized (this) {
-                if (inflight >= limit.current()) {
-                    waiting.add(entry);
-                    return entry.result();
-                }
-                inflight++; // a slot came free meanwhile, and nobody else waits for it
-            }
+            inflight++; // a slot came free meanwhile, and nobody else waits for it
         }
         send(List.of(entry));
         return entry.result();
@@ -80,15 +82,7 @@ final class CoalescingQueue {
         }
         long budgetMillis = millisLeft(earliestDeadline(live), System.nanoTime());
         if (live.size() == 1) {
-            Waiting only = live.get(0);
-            BatchCompletion.start(() -> sends.single(only.message(), budgetMillis)).whenComplete((result, error) -> {
-                requestReturned(); // the next batch leaves before this caller is woken
-                if (error == null) {
-                    only.result().complete(result);
-                } else {
-                    only.result().completeExceptionally(error);
-                }
-            });
+            sendInSlot(live.get(0).message(), budgetMillis, live.get(0).result());
             return;
         }
         List<OutgoingMessage> messages = new ArrayList<>(live.size());
@@ -105,6 +99,20 @@ final class CoalescingQueue {
             requestReturned();
             BatchCompletion.complete(callers, results, error);
         });
+    }
+
+    /** Sends {@code message} alone in the slot its caller holds and completes {@code caller} with the outcome. */
+    private CompletableFuture<SendResult> sendInSlot(OutgoingMessage message, long budgetMillis,
+                                                     CompletableFuture<SendResult> caller) {
+        BatchCompletion.start(() -> sends.single(message, budgetMillis)).whenComplete((result, error) -> {
+            requestReturned(); // the next batch leaves before this caller is woken
+            if (error == null) {
+                caller.complete(result);
+            } else {
+                caller.completeExceptionally(error);
+            }
+        });
+        return caller;
     }
 
     /** The broker refused the batch as such: each message goes alone, in the same slot. */
