@@ -122,7 +122,7 @@ public final class SendPipeline {
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return sendEncodedBatch(members);
+        return sendEncodedBatch(members, timeoutMillis);
     }
 
     /**
@@ -166,12 +166,10 @@ public final class SendPipeline {
         return deliver(outgoing, null, budgetMillis);
     }
 
-    /** Sends members of one topic encoded by {@link #encodeBatchMember} as one or more batch requests. */
-    public CompletableFuture<List<SendResult>> sendEncodedBatch(List<OutgoingMessage> members) {
-        return sendEncodedBatch(members, timeoutMillis);
-    }
-
-    /** As {@link #sendEncodedBatch(List)}, each request within {@code budgetMillis}. */
+    /**
+     * Sends members of one topic encoded by {@link #encodeBatchMember} as one or more batch requests, each within
+     * {@code budgetMillis}.
+     */
     public CompletableFuture<List<SendResult>> sendEncodedBatch(List<OutgoingMessage> members, long budgetMillis) {
         List<List<OutgoingMessage>> parts;
         try {
