@@ -10,6 +10,7 @@ import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.transaction.CheckBackHandler;
 import io.mqproducer.internal.transaction.TransactionCoordinator;
+import io.mqproducer.internal.transaction.TransactionDecisions;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.send.SendPipeline;
@@ -78,9 +79,11 @@ public final class Producer implements AutoCloseable {
             long timeoutMillis = options.sendTimeout().toMillis();
             runtime = new ProducerRuntime(options);
             handOff = new CallbackHandOff(runtime.callbacks());
-            InboundRequestHandler inbound = options.transactionChecker() == null ? InboundRequestHandler.UNSUPPORTED
-                    : new CheckBackHandler(options.transactionChecker(), () -> client, runtime.callbacks(), namespace,
-                    timeoutMillis);
+            // Check-backs are answered even without a checker: from the decisions this producer made (see
+            // TransactionDecisions for why a proxy makes that necessary).
+            TransactionDecisions decisions = TransactionCoordinator.newDecisions();
+            InboundRequestHandler inbound = new CheckBackHandler(options.transactionChecker(), decisions, () -> client,
+                    runtime.callbacks(), namespace, timeoutMillis);
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
@@ -90,7 +93,8 @@ public final class Producer implements AutoCloseable {
                     System::currentTimeMillis);
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
-            transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
+            transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
+                    decisions, options.transactionChecker() != null);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));

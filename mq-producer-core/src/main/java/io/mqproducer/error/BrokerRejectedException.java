@@ -12,6 +12,13 @@ public class BrokerRejectedException extends ProducerException {
         this.remark = remark;
     }
 
+    /** For subclasses that explain the refusal in their own words. */
+    protected BrokerRejectedException(int code, String remark, String message, boolean retriable) {
+        super(message, retriable);
+        this.code = code;
+        this.remark = remark;
+    }
+
     /** The broker's response code (RocketMQ {@code ResponseCode}). */
     public int code() {
         return code;

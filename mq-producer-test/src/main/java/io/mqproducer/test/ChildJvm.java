@@ -44,13 +44,22 @@ final class ChildJvm {
 
     /** Starts {@code mainClass} with {@code arguments}; its output goes to {@code log}, created or appended to. */
     static ChildJvm launch(Class<?> mainClass, List<String> arguments, Path log) {
+        return launch(System.getProperty("java.class.path"), HEAP_FLAGS, mainClass.getName(), arguments, log);
+    }
+
+    /**
+     * Starts {@code mainClass} from another class path, such as a {@link RocketMQDistribution}'s, with the JDK access
+     * flags and {@code jvmFlags} (heap size, system properties); its output goes to {@code log}.
+     */
+    static ChildJvm launch(String classPath, List<String> jvmFlags, String mainClass, List<String> arguments,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(HEAP_FLAGS);
+        command.addAll(jvmFlags);
         command.addAll(JDK_ACCESS_FLAGS);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
+        command.add(classPath);
+        command.add(mainClass);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -58,7 +67,7 @@ final class ChildJvm {
         try {
             return new ChildJvm(builder.start(), log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a JVM for " + mainClass.getName(), e);
+            throw new UncheckedIOException("cannot start a JVM for " + mainClass, e);
         }
     }
 
@@ -118,6 +127,19 @@ final class ChildJvm {
             throw new IllegalStateException("process " + process.pid() + " still runs " + timeout.toMillis()
                     + " ms after SIGKILL");
         }
+    }
+
+    /**
+     * Asks the child to stop with SIGTERM, which runs its shutdown hooks as a service manager's stop would, and waits
+     * up to {@code timeout} for it to exit.
+     */
+    boolean terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    Path log() {
+        return log;
     }
 
     /** The last lines of the child's output, for error messages. */

@@ -47,11 +47,16 @@ final class NameServerRoutes implements AutoCloseable {
 
     /** True when the name server lists {@code brokerAddress} as the master of broker {@code brokerName}. */
     boolean registers(String brokerName, String brokerAddress) {
+        return registers(brokerName, MixAll.MASTER_ID, brokerAddress);
+    }
+
+    /** True when the name server lists {@code brokerAddress} as broker {@code brokerId} of group {@code brokerName}. */
+    boolean registers(String brokerName, long brokerId, String brokerAddress) {
         byte[] body = ask(RemotingCommand.createRequestCommand(RequestCode.GET_BROKER_CLUSTER_INFO, null));
         ClusterInfo cluster = body == null ? null : ClusterInfo.decode(body, ClusterInfo.class);
         BrokerData broker = cluster == null || cluster.getBrokerAddrTable() == null ? null
                 : cluster.getBrokerAddrTable().get(brokerName);
-        return broker != null && brokerAddress.equals(broker.getBrokerAddrs().get(MixAll.MASTER_ID));
+        return broker != null && brokerAddress.equals(broker.getBrokerAddrs().get(brokerId));
     }
 
     /** Stops the client in the background: RocketMQ's shutdown waits for an idle event thread. */

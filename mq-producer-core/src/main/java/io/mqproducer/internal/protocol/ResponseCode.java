@@ -16,6 +16,8 @@ public final class ResponseCode {
     public static final int TOPIC_NOT_EXIST = 17;
     public static final int NO_BUYER_ID = 204;
     public static final int NOT_IN_CURRENT_UNIT = 205;
+    /** A RocketMQ 5 proxy that is shutting down answers this; the request may go again on a new connection. */
+    public static final int GO_AWAY = 1500;
 
     private ResponseCode() {
     }
@@ -25,7 +27,20 @@ public final class ResponseCode {
      * answers an oversized batch, SYSTEM_ERROR "... message body size exceeded". Sending the same again cannot help.
      */
     public static boolean isSizeRefusal(int code, String remark) {
-        return code == MESSAGE_ILLEGAL
+        return code == MESSAGE_ILLEGAL && !isTopicTypeMismatch(code, remark)
                 || code == SYSTEM_ERROR && remark != null && remark.contains("size exceeded");
+    }
+
+    /** A 5.x proxy's refusal of a message whose type (normal, FIFO, delay, transaction) the topic does not take. */
+    public static boolean isTopicTypeMismatch(int code, String remark) {
+        return code == MESSAGE_ILLEGAL && remark != null && remark.startsWith("TopicMessageType validate failed");
+    }
+
+    /**
+     * A RocketMQ 4.x broker with {@code aclEnable=true} answers a wrong signature, an unknown access key or missing
+     * credentials with SYSTEM_ERROR and the {@code AclException} in the remark (5.x answers NO_PERMISSION).
+     */
+    public static boolean isAclRefusal(int code, String remark) {
+        return code == SYSTEM_ERROR && remark != null && remark.contains("AclException");
     }
 }

@@ -7,6 +7,7 @@ import io.mqproducer.error.AccessDeniedException;
 import io.mqproducer.error.BrokerBusyException;
 import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.ProtocolException;
+import io.mqproducer.error.TopicMessageTypeException;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.ResponseCode;
@@ -53,7 +54,7 @@ final class ResponseInterpreter {
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
             case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
             case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
-            default -> throw rejection(response, queue.brokerName());
+            default -> throw rejection(response, queue);
         };
     }
 
@@ -62,12 +63,21 @@ final class ResponseInterpreter {
         return queueId == queue.queueId() ? queue : new MessageQueue(queue.topic(), queue.brokerName(), queueId);
     }
 
+    private static BrokerRejectedException rejection(RemotingCommand response, MessageQueue queue) {
+        if (ResponseCode.isTopicTypeMismatch(response.code(), response.remark())) {
+            return new TopicMessageTypeException(queue.topic(), queue.brokerName(), response.code(),
+                    response.remark());
+        }
+        return rejection(response, queue.brokerName());
+    }
+
     static BrokerRejectedException rejection(RemotingCommand response, String brokerName) {
         int code = response.code();
         if (code == ResponseCode.SYSTEM_BUSY) {
             return new BrokerBusyException(brokerName, code, response.remark());
         }
-        if (code == ResponseCode.NO_PERMISSION && !isWriteForbidden(response.remark())) {
+        if (code == ResponseCode.NO_PERMISSION && !isWriteForbidden(response.remark())
+                || ResponseCode.isAclRefusal(code, response.remark())) {
             // Authentication or authorization refused the credentials: another broker will say the same.
             return new AccessDeniedException(brokerName, code, response.remark());
         }

@@ -17,21 +17,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the broker's {@code CHECK_TRANSACTION_STATE}: decodes the half message, asks the checker on a
- * callback thread (never on the network thread), and sends the decision back as {@code END_TRANSACTION}.
+ * Answers the broker's {@code CHECK_TRANSACTION_STATE}: decodes the half message, answers with the decision this
+ * producer already made if it remembers one, else asks the checker on a callback thread (never on the network
+ * thread), and sends the answer back as {@code END_TRANSACTION}. Without a checker an undecided transaction is
+ * answered UNKNOWN, and the broker asks again later (another producer of the group may know).
  */
 public final class CheckBackHandler implements InboundRequestHandler {
     private static final Logger log = LoggerFactory.getLogger(CheckBackHandler.class);
 
     private final TransactionChecker checker;
+    private final TransactionDecisions decisions;
     private final Supplier<RemotingClient> client;
     private final Executor executor;
     private final Namespace namespace;
     private final long timeoutMillis;
 
-    public CheckBackHandler(TransactionChecker checker, Supplier<RemotingClient> client, Executor executor,
-                            Namespace namespace, long timeoutMillis) {
+    /**
+     * @param checker the application's checker, or null if it has none
+     * @param decisions what {@link TransactionCoordinator} decided, shared with it
+     */
+    public CheckBackHandler(TransactionChecker checker, TransactionDecisions decisions,
+                            Supplier<RemotingClient> client, Executor executor, Namespace namespace,
+                            long timeoutMillis) {
         this.checker = checker;
+        this.decisions = decisions;
         this.client = client;
         this.executor = executor;
         this.namespace = namespace;
@@ -51,27 +60,37 @@ public final class CheckBackHandler implements InboundRequestHandler {
     private void answer(String address, RemotingCommand request, StoredMessage stored) {
         String uniqueId = stored.properties().getOrDefault(MessageProperty.UNIQ_KEY, request.extField("msgId"));
         String transactionId = request.extField("transactionId");
-        TransactionState state;
-        try {
-            state = checker.check(new HalfMessage(namespace.unwrap(stored.topic()), uniqueId, transactionId,
-                    stored.properties(), stored.body()));
-        } catch (RuntimeException e) {
-            log.warn("transaction checker failed for message {}; the broker will ask again: {}", uniqueId, e.toString());
-            state = TransactionState.UNKNOWN;
+        TransactionState state = decisions.lookup(transactionId);
+        if (state == null) {
+            state = decisions.lookup(uniqueId);
         }
         if (state == null) {
-            state = TransactionState.UNKNOWN;
+            state = askChecker(stored, uniqueId, transactionId);
         }
         String group = stored.properties().get(MessageProperty.PRODUCER_GROUP);
         RemotingCommand end = EndTransactionRequests.build(client.get().nextOpaque(), group, stored.topic(),
-                parseLong(request.extField("tranStateTableOffset")), parseLong(request.extField("commitLogOffset")),
-                state, true, uniqueId, transactionId);
+                request.extField("bname"), parseLong(request.extField("tranStateTableOffset")),
+                parseLong(request.extField("commitLogOffset")), state, true, uniqueId, transactionId);
         client.get().invokeOneway(address, end, timeoutMillis).whenComplete((ok, error) -> {
             if (error != null) {
                 log.warn("could not answer the transaction check for message {} to {}: {}", uniqueId, address,
                         error.getMessage());
             }
         });
+    }
+
+    private TransactionState askChecker(StoredMessage stored, String uniqueId, String transactionId) {
+        if (checker == null) {
+            return TransactionState.UNKNOWN;
+        }
+        try {
+            TransactionState state = checker.check(new HalfMessage(namespace.unwrap(stored.topic()), uniqueId,
+                    transactionId, stored.properties(), stored.body()));
+            return state == null ? TransactionState.UNKNOWN : state;
+        } catch (RuntimeException e) {
+            log.warn("transaction checker failed for message {}; the broker will ask again: {}", uniqueId, e.toString());
+            return TransactionState.UNKNOWN;
+        }
     }
 
     private static long parseLong(String value) {

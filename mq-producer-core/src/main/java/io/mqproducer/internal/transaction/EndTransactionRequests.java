@@ -22,7 +22,12 @@ final class EndTransactionRequests {
         };
     }
 
-    static RemotingCommand build(int opaque, String wireGroup, String wireTopic, long tranStateTableOffset,
+    /**
+     * @param brokerName the broker that holds the half message, or null if unknown: a RocketMQ 5 proxy needs it in
+     *        {@code bname} to forward the request
+     */
+    static RemotingCommand build(int opaque, String wireGroup, String wireTopic, String brokerName,
+                                 long tranStateTableOffset,
                                  long commitLogOffset, TransactionState state, boolean fromCheck, String messageId,
                                  String transactionId) {
         Map<String, String> header = new HashMap<>(12);
@@ -33,6 +38,9 @@ final class EndTransactionRequests {
         header.put("commitOrRollback", Integer.toString(wireState(state)));
         header.put("fromTransactionCheck", Boolean.toString(fromCheck));
         header.put("msgId", messageId);
+        if (brokerName != null) {
+            header.put("bname", brokerName);
+        }
         if (transactionId != null) {
             header.put("transactionId", transactionId);
         }

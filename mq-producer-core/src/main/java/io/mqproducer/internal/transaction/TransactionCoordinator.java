@@ -16,22 +16,33 @@ import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A transactional send: store a half message, run the local transaction, then tell the broker to commit or
  * roll back. When the local transaction cannot decide (or the producer dies), the broker asks the checker.
  */
 public final class TransactionCoordinator {
+    private static final Logger log = LoggerFactory.getLogger(TransactionCoordinator.class);
+
     private final SendPipeline pipeline;
     private final TopicRouteCache routes;
     private final RemotingClient client;
     private final Namespace namespace;
     private final String wireGroup;
     private final long timeoutMillis;
+    private final TransactionDecisions decisions;
+    private final boolean hasChecker;
+    private final AtomicBoolean warnedNoChecker = new AtomicBoolean();
 
     public TransactionCoordinator(SendPipeline pipeline, TopicRouteCache routes, RemotingClient client,
-                                  Namespace namespace, String wireGroup, long timeoutMillis) {
+                                  Namespace namespace, String wireGroup, long timeoutMillis,
+                                  TransactionDecisions decisions, boolean hasChecker) {
+        this.decisions = decisions;
+        this.hasChecker = hasChecker;
         this.pipeline = pipeline;
         this.routes = routes;
         this.client = client;
@@ -40,8 +51,18 @@ public final class TransactionCoordinator {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** A store for the decisions of one producer, shared by its coordinator and its check-back handler. */
+    public static TransactionDecisions newDecisions() {
+        return new TransactionDecisions(System::currentTimeMillis);
+    }
+
     /** Sends the half message; completes when the broker stored it. */
     public CompletableFuture<SendResult> sendHalf(Message message) {
+        if (!hasChecker && warnedNoChecker.compareAndSet(false, true)) {
+            log.warn("transactional send from producer group {} without a transaction checker: when the broker asks "
+                    + "about a transaction this producer did not decide (UNKNOWN, a failed local transaction, a "
+                    + "restart), no one will answer and it is rolled back after the broker's last check", wireGroup);
+        }
         if (message != null && message.isDelayed()) {
             return CompletableFuture.failedFuture(new InvalidMessageException(
                     "transactional messages cannot be delayed"));
@@ -90,8 +111,9 @@ public final class TransactionCoordinator {
                 throw new io.mqproducer.error.BrokerUnavailableException("broker " + half.queue().brokerName()
                         + " that stored the half message has no master now");
             }
+            decisions.record(half.messageId(), state);
             return client.invokeOneway(address, EndTransactionRequests.build(client.nextOpaque(), wireGroup, wireTopic,
-                    half.queueOffset(), EndTransactionRequests.commitLogOffset(half.offsetMessageId()), state, false,
+                    half.queue().brokerName(), half.queueOffset(), EndTransactionRequests.commitLogOffset(half.offsetMessageId()), state, false,
                     half.messageId(), half.messageId()), timeoutMillis);
         }).exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.asProducerException(error)));
     }
