@@ -71,6 +71,18 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * The jar or class directory of this module, added to a foreign class path for the small JDK-only entry points
+     * ({@link ServerMain}, {@link ClusterAdminMain}) that run there; those use only the JDK or client API every release has.
+     */
+    static String ownLocation() {
+        try {
+            return Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the classes of " + ChildJvm.class.getName(), e);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

@@ -2,7 +2,6 @@ package io.mqproducer.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ final class ClusterAdmin implements AutoCloseable {
     ClusterAdmin(RocketMQDistribution distribution, Path directory, String nameServer, String accessKey,
             String secretKey) {
         this.directory = directory;
-        String classPath = distribution.joined() + java.io.File.pathSeparator + ownLocation();
+        String classPath = distribution.joined() + java.io.File.pathSeparator + ChildJvm.ownLocation();
         this.jvm = ChildJvm.launch(classPath, List.of("-Xmx192m", "-XX:+UseSerialGC", "-Duser.home=" + directory),
                 ClusterAdminMain.class.getName(), List.of(nameServer, orNone(accessKey), orNone(secretKey)),
                 directory.resolve("cluster-admin.log"));
@@ -77,15 +76,6 @@ final class ClusterAdmin implements AutoCloseable {
             return lines.subList(1, lines.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The jar or class directory this class was loaded from, which also holds {@link ClusterAdminMain}. */
-    private static String ownLocation() {
-        try {
-            return Path.of(ClusterAdmin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

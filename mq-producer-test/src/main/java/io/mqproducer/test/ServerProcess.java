@@ -60,8 +60,10 @@ final class ServerProcess {
         launches++;
         List<String> flags = new ArrayList<>(List.of(kind.heap, "-XX:+UseSerialGC", "-Xss512k",
                 "-Drocketmq.home.dir=" + home, "-Duser.home=" + home));
-        jvm = ChildJvm.launch(distribution.joined(), flags, kind.mainClass, arguments,
-                home.resolve(name + "-" + launches + ".log"));
+        List<String> mainAndArguments = new ArrayList<>(List.of(kind.mainClass));
+        mainAndArguments.addAll(arguments);
+        jvm = ChildJvm.launch(distribution.joined() + java.io.File.pathSeparator + ChildJvm.ownLocation(), flags,
+                ServerMain.class.getName(), mainAndArguments, home.resolve(name + "-" + launches + ".log"));
         Polling.await(START_TIMEOUT, () -> Loopback.isAccepting(port) || !jvm.isAlive(),
                 () -> this + " to accept connections on port " + port + "; " + jvm.tail());
         if (!jvm.isAlive()) {

@@ -32,6 +32,7 @@ final class Connection {
     private final Runnable drain = this::drain;
     private final Runnable sweep = this::sweep;
     private boolean sweepScheduled; // event loop only
+    private volatile boolean retired;
 
     Connection(String address, ChannelFuture connectFuture, PendingRequests pending) {
         this.address = address;
@@ -57,8 +58,19 @@ final class Connection {
         return pending.size() + outbound.size();
     }
 
-    /** Still connecting, or connected and open: worth reusing. */
+    /**
+     * Takes no new requests: the peer (a RocketMQ 5 proxy shutting down) said GO_AWAY. Requests already written
+     * still get their answers; the peer closes the connection when it is done.
+     */
+    void retire() {
+        retired = true;
+    }
+
+    /** Still connecting, or connected and open, and not retired: worth reusing. */
     boolean isUsable() {
+        if (retired) {
+            return false;
+        }
         if (!connectFuture.isDone()) {
             return true;
         }

@@ -16,13 +16,33 @@ final class OutboundRequest implements ChannelFutureListener {
     private final long timeoutMillis;
     private final ResponseCallback callback;
     private final Connection connection;
+    /** Whether this is the second try of a request a shutting-down proxy answered with GO_AWAY. */
+    final boolean afterGoAway;
 
     OutboundRequest(Connection connection, RemotingCommand command, long timeoutMillis, ResponseCallback callback) {
+        this(connection, command, timeoutMillis, callback, false);
+    }
+
+    OutboundRequest(Connection connection, RemotingCommand command, long timeoutMillis, ResponseCallback callback,
+                    boolean afterGoAway) {
         this.connection = connection;
+        this.afterGoAway = afterGoAway;
         this.command = command;
         this.timeoutMillis = timeoutMillis;
         this.callback = callback;
         this.deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ResponseCallback callback() {
+        return callback;
+    }
+
+    long remainingMillis() {
+        return (deadlineNanos - System.nanoTime()) / 1_000_000;
     }
 
     int opaque() {

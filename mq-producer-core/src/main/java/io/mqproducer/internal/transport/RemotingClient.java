@@ -122,6 +122,33 @@ public final class RemotingClient implements AutoCloseable {
         return (int) connections.values().stream().filter(Connection::isUsable).count();
     }
 
+    /**
+     * A RocketMQ 5 proxy that is shutting down answers GO_AWAY instead of serving the request: its connection takes
+     * no more requests and the request goes once more on a new connection (behind a load balancer, to another
+     * proxy), within its own deadline. A second GO_AWAY fails it as unavailable, for the send's retry to handle.
+     */
+    private void sendAgainAfterGoAway(String address, OutboundRequest request) {
+        request.connection().retire();
+        if (request.afterGoAway) {
+            request.fail(new BrokerUnavailableException(address + " is shutting down: it answered GO_AWAY on a new "
+                    + "connection too"));
+            return;
+        }
+        long remaining = request.remainingMillis();
+        if (remaining <= 0 || closed) {
+            request.fail(closed ? new ProducerClosedException("producer is closed") : request.timeoutError());
+            return;
+        }
+        Connection fresh;
+        try {
+            fresh = connection(address);
+        } catch (ProducerException e) {
+            request.fail(e);
+            return;
+        }
+        fresh.send(new OutboundRequest(fresh, request.command, remaining, request.callback(), true));
+    }
+
     private Connection connection(String address) {
         Connection last = lastUsed;
         if (last != null && last.address().equals(address) && last.isUsable()) {
@@ -149,7 +176,8 @@ public final class RemotingClient implements AutoCloseable {
                         new RemotingFrameEncoder(headerFormat,
                                 credentials == null ? null : new RequestSigner(credentials)),
                         new RemotingFrameDecoder(),
-                        new ResponseDispatchHandler(address, pending, inboundRequests, () -> closed));
+                        new ResponseDispatchHandler(address, pending, inboundRequests, () -> closed,
+                                request -> sendAgainAfterGoAway(address, request)));
             }
         });
         ChannelFuture connectFuture = perAddress.connect(remote);

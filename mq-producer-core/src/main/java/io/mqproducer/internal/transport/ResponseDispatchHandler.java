@@ -5,11 +5,13 @@ import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProtocolException;
 import io.mqproducer.error.TlsException;
 import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.protocol.ResponseCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +26,14 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
     private final PendingRequests pending;
     private final InboundRequestHandler requests;
     private final BooleanSupplier clientClosing;
+    private final Consumer<OutboundRequest> goAway;
     private volatile Throwable protocolError;
     private volatile Throwable tlsError;
 
+    /** @param goAway takes over a request whose answer was GO_AWAY, to send it again elsewhere or fail it */
     ResponseDispatchHandler(String address, PendingRequests pending, InboundRequestHandler requests,
-                            BooleanSupplier clientClosing) {
+                            BooleanSupplier clientClosing, Consumer<OutboundRequest> goAway) {
+        this.goAway = goAway;
         this.address = address;
         this.pending = pending;
         this.requests = requests;
@@ -38,6 +43,13 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
         if (command.isResponse()) {
+            if (command.code() == ResponseCode.GO_AWAY) {
+                OutboundRequest request = pending.remove(command.opaque());
+                if (request != null) {
+                    goAway.accept(request);
+                }
+                return;
+            }
             if (!pending.complete(command)) {
                 log.debug("late response from {} for opaque {} dropped", address, command.opaque());
             }
@@ -49,7 +61,7 @@ final class ResponseDispatchHandler extends SimpleChannelInboundHandler<Remoting
         } catch (RuntimeException e) {
             log.warn("handling request code {} from {} failed: {}", command.code(), address, e.toString());
             answer = command.isOneway() ? null : RemotingCommand.responseTo(command,
-                    io.mqproducer.internal.protocol.ResponseCode.SYSTEM_ERROR, e.getClass().getSimpleName());
+                    ResponseCode.SYSTEM_ERROR, e.getClass().getSimpleName());
         }
         if (answer != null) {
             ctx.writeAndFlush(answer);

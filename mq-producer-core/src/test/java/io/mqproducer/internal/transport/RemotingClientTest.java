@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.testing.FakeServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,38 @@ class RemotingClientTest {
             assertThat(a.get(5, TimeUnit.SECONDS).opaque()).isEqualTo(first.opaque());
             assertThat(b.get(5, TimeUnit.SECONDS).opaque()).isEqualTo(second.opaque());
             assertThat(client.connectionCount()).as("one channel per address").isEqualTo(1);
+            assertThat(client.pendingRequests()).isZero();
+        }
+    }
+
+    @Test
+    void goAwayFromAShuttingDownProxySendsTheRequestOnceMoreOnANewConnection() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        try (FakeServer server = new FakeServer((in, out) -> {
+            boolean first = connections.incrementAndGet() == 1;
+            while (true) {
+                RemotingCommand request = FrameCodec.decode(Unpooled.wrappedBuffer(FakeServer.readFrame(in)));
+                out.write(FakeServer.encode(RemotingCommand.responseTo(request,
+                        first ? ResponseCode.GO_AWAY : 0, first ? "going away" : "served")));
+                out.flush();
+            }
+        })) {
+            RemotingCommand answer = client.invoke(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
+            assertThat(answer.code()).isZero();
+            assertThat(answer.remark()).isEqualTo("served");
+            assertThat(connections).as("the request went again on a second connection").hasValue(2);
+            RemotingCommand next = client.invoke(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
+            assertThat(next.remark()).as("later requests use the new connection").isEqualTo("served");
+            assertThat(connections).hasValue(2);
+        }
+    }
+
+    @Test
+    void goAwayTwiceFailsTheRequestAsUnavailable() throws Exception {
+        try (FakeServer server = new FakeServer(FakeServer.answering(request ->
+                RemotingCommand.responseTo(request, ResponseCode.GO_AWAY, "going away")))) {
+            Throwable failure = failureOf(client.invoke(server.address(), request(), 5000));
+            assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("GO_AWAY");
             assertThat(client.pendingRequests()).isZero();
         }
     }
