@@ -33,6 +33,16 @@ public interface SendObserver {
     }
 
     /**
+     * A batch request is about to go out: a part of an explicit batch, or sends that automatic batching grouped.
+     * Messages sent one per request are not told here.
+     *
+     * @param topic    the messages' topic
+     * @param messages how many messages the request carries
+     */
+    default void onBatchRequest(String topic, int messages) {
+    }
+
+    /**
      * The route of {@code topic} was fetched from a name server (on first use, on schedule or after a failure).
      *
      * @param topic       the topic, as sent on the wire (with namespace)
