@@ -4,8 +4,8 @@ package io.mqproducer.spring.boot.autoconfigure;
 public class MqProducerMetricsProperties {
 
     /**
-     * Whether meters carry a {@code topic} tag. Turn it off when an application sends to many topics, to keep the
-     * number of time series bounded; the tag then reads {@code all}.
+     * Whether meters carry a topic tag. Turn it off when an application sends to many topics, to keep the number of
+     * time series bounded; the meters then have no topic tag.
      */
     private boolean topicTag = true;
 
