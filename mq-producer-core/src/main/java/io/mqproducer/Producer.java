@@ -1,5 +1,9 @@
 package io.mqproducer;
 
+import static io.mqproducer.spi.SendEvent.Mode.ASYNC;
+import static io.mqproducer.spi.SendEvent.Mode.ONEWAY;
+import static io.mqproducer.spi.SendEvent.Mode.SYNC;
+
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
@@ -36,6 +40,7 @@ import java.util.function.Supplier;
 public final class Producer implements AutoCloseable {
     private final ProducerOptions options;
     private final InflightSends inflight;
+    private final SendEvents events;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
     private RemotingClient client;
@@ -47,6 +52,7 @@ public final class Producer implements AutoCloseable {
     private TransactionCoordinator transactions;
     private RoundRobinSends roundRobin;
     private CallbackHandOff handOff;
+    private BrokerAvailability availability;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
 
@@ -55,6 +61,7 @@ public final class Producer implements AutoCloseable {
     private Producer(ProducerOptions options) {
         this.options = options;
         this.inflight = new InflightSends(options.maxInflightAsync());
+        this.events = new SendEvents(options.observer());
     }
 
     /** A producer with the given options; call {@link #start()} before sending. */
@@ -90,9 +97,10 @@ public final class Producer implements AutoCloseable {
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
                     broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),
-                    System::currentTimeMillis);
+                    System::currentTimeMillis, options.observer());
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
-            pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
+            availability = new BrokerAvailability();
+            pipeline = new SendPipeline(client, routes, availability, options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
                     decisions, options.transactionChecker() != null);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
@@ -111,7 +119,7 @@ public final class Producer implements AutoCloseable {
      *                           send timeout runs out
      */
     public SendResult send(Message message) {
-        return sendAndWait(() -> roundRobin.send(message));
+        return sendAndWait(events.start(SYNC, message), () -> roundRobin.send(message));
     }
 
     /**
@@ -119,12 +127,13 @@ public final class Producer implements AutoCloseable {
      * same queue are stored in the order they were sent.
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
-        return sendAndWait(() -> pipeline.send(message, selector));
+        return sendAndWait(events.start(SYNC, message), () -> pipeline.send(message, selector));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
-        return sendAndWait(() -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey)));
+        return sendAndWait(events.start(SYNC, message),
+                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey)));
     }
 
     /**
@@ -133,7 +142,7 @@ public final class Producer implements AutoCloseable {
      * lists what was stored.
      */
     public List<SendResult> sendBatch(List<Message> messages) {
-        return sendAndWait(() -> pipeline.sendBatch(messages));
+        return sendAndWait(events.start(SYNC, messages), () -> pipeline.sendBatch(messages));
     }
 
     /**
@@ -143,17 +152,17 @@ public final class Producer implements AutoCloseable {
      * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        return async(() -> roundRobin.sendAsync(message));
+        return async(events.start(ASYNC, message), () -> roundRobin.sendAsync(message));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
     public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
-        return async(() -> pipeline.send(message, selector));
+        return async(events.start(ASYNC, message), () -> pipeline.send(message, selector));
     }
 
     /** Async variant of {@link #sendBatch(List)}. */
     public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
-        return async(() -> pipeline.sendBatch(messages));
+        return async(events.start(ASYNC, messages), () -> pipeline.sendBatch(messages));
     }
 
     /**
@@ -161,7 +170,7 @@ public final class Producer implements AutoCloseable {
      * unnoticed. Returns once the message is on the socket; errors before that are thrown.
      */
     public void sendOneway(Message message) {
-        sendAndWait(() -> pipeline.sendOneway(message));
+        sendAndWait(events.start(ONEWAY, message), () -> pipeline.sendOneway(message));
     }
 
     /**
@@ -175,8 +184,16 @@ public final class Producer implements AutoCloseable {
         if (localTransaction == null) {
             throw new io.mqproducer.error.InvalidMessageException("local transaction must not be null");
         }
-        SendResult half = sendAndWait(() -> transactions.sendHalf(message));
-        return sendAndWait(() -> transactions.complete(message, half, localTransaction));
+        SendEvents.Started started = events.startTransaction(message);
+        try {
+            SendResult half = sendAndWait(() -> transactions.sendHalf(message));
+            TransactionResult result = sendAndWait(() -> transactions.complete(message, half, localTransaction));
+            started.done(null);
+            return result;
+        } catch (RuntimeException | Error e) {
+            started.done(e);
+            throw e;
+        }
     }
 
     /**
@@ -188,6 +205,49 @@ public final class Producer implements AutoCloseable {
             return CompletableFuture.failedFuture(new ProducerClosedException("producer is not running"));
         }
         return probe.probe(routes.brokerAddresses(), Math.max(1, timeout.toMillis()));
+    }
+
+    /**
+     * The routes this producer has cached, by topic (wire name, with namespace): a read-only snapshot for
+     * diagnostics. Empty before the first send and once closed.
+     */
+    public List<TopicRoute> routes() {
+        TopicRouteCache cache = routes;
+        if (state != State.STARTED || cache == null) {
+            return List.of();
+        }
+        return cache.snapshot().values().stream().map(Producer::route).toList();
+    }
+
+    /**
+     * What queue selection knows about each broker it has sent to, by broker name: a read-only snapshot for
+     * diagnostics and metrics.
+     */
+    public java.util.Map<String, BrokerState> brokerStates() {
+        BrokerAvailability known = availability;
+        if (known == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Long> avoided = known.avoidedUntil();
+        java.util.Map<String, Long> latencies = known.lastLatencies();
+        java.util.Map<String, BrokerState> states = new java.util.TreeMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(latencies.keySet());
+        names.addAll(avoided.keySet());
+        for (String name : names) {
+            Long until = avoided.get(name);
+            states.put(name, new BrokerState(name, until == null ? null : java.time.Instant.ofEpochMilli(until),
+                    latencies.getOrDefault(name, -1L)));
+        }
+        return states;
+    }
+
+    private static TopicRoute route(io.mqproducer.internal.route.TopicPublishInfo info) {
+        java.util.Map<String, Integer> queues = new java.util.TreeMap<>();
+        info.queues().forEach(queue -> queues.merge(queue.brokerName(), 1, Integer::sum));
+        List<TopicRoute.Broker> brokers = queues.entrySet().stream()
+                .map(e -> new TopicRoute.Broker(e.getKey(), info.masterAddress(e.getKey()), e.getValue()))
+                .toList();
+        return new TopicRoute(info.topic(), brokers, info.viaDefaultTopic());
     }
 
     /** The options this producer was built with. */
@@ -245,6 +305,18 @@ public final class Producer implements AutoCloseable {
         }
     }
 
+    /** A blocking send told to the observer once it ended. */
+    private <T> T sendAndWait(SendEvents.Started started, Supplier<CompletableFuture<T>> send) {
+        try {
+            T result = sendAndWait(send);
+            started.done(null);
+            return result;
+        } catch (ProducerException e) {
+            started.done(e);
+            throw e;
+        }
+    }
+
     private void checkStarted() {
         if (state != State.STARTED) {
             throw new ProducerClosedException(state == State.NEW
@@ -252,19 +324,25 @@ public final class Producer implements AutoCloseable {
         }
     }
 
-    private <T> CompletableFuture<T> async(Supplier<CompletableFuture<T>> send) {
+    private <T> CompletableFuture<T> async(SendEvents.Started started, Supplier<CompletableFuture<T>> send) {
         if (state != State.STARTED) {
-            return track(send); // fails at once, without taking a slot
+            CompletableFuture<T> failed = track(send); // fails at once, without taking a slot
+            failed.whenComplete((result, error) -> started.done(error == null ? null : Failures.unwrap(error)));
+            return failed;
         }
         try {
             inflight.acquireAsyncSlot(options.sendTimeout());
         } catch (ProducerException e) {
+            started.done(e);
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<T> internal = track(send, inflight::releaseAsyncSlot);
         CompletableFuture<T> external = new CompletableFuture<>();
         // Completed on a callback thread: user code must never run on (and block) a network thread.
-        internal.whenComplete((result, error) -> handOff.complete(external, result, error));
+        internal.whenComplete((result, error) -> {
+            started.done(error == null ? null : Failures.asProducerException(error));
+            handOff.complete(external, result, error);
+        });
         return external;
     }
 

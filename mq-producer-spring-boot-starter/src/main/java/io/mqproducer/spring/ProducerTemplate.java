@@ -242,20 +242,39 @@ public final class ProducerTemplate implements ProducerOperations {
         }
         String topic = messages.isEmpty() ? destination : messages.get(0).topic();
         long start = System.nanoTime();
+        SendObservation.Scope scope = messages.isEmpty() ? null
+                : observation.start(messages.get(0), SendMode.SYNC, SendOperation.BATCH, messages.size());
+        List<Message> traced = scope == null ? messages : traced(scope, messages);
         try {
-            List<SendResult> results = producer.sendBatch(messages);
+            List<SendResult> results = producer.sendBatch(traced);
             record(topic, SendMode.SYNC, start, null);
-            if (results.size() == messages.size()) {
+            if (scope != null) {
+                scope.stop(results.isEmpty() ? null : results.get(0), null);
+            }
+            if (results.size() == traced.size()) {
                 for (int i = 0; i < results.size(); i++) {
-                    hooks.success(messages.get(i), results.get(i));
+                    hooks.success(traced.get(i), results.get(i));
                 }
             }
             return results;
         } catch (RuntimeException e) {
             record(topic, SendMode.SYNC, start, e);
-            messages.forEach(message -> hooks.failure(message, e));
+            if (scope != null) {
+                scope.stop(null, e);
+            }
+            traced.forEach(message -> hooks.failure(message, e));
             throw e;
         }
+    }
+
+    /** The batch's messages as sent in one observation: the first from the scope, the others with its context. */
+    private static List<Message> traced(SendObservation.Scope scope, List<Message> messages) {
+        List<Message> traced = new java.util.ArrayList<>(messages.size());
+        traced.add(scope.message());
+        for (int i = 1; i < messages.size(); i++) {
+            traced.add(scope.message(messages.get(i)));
+        }
+        return traced;
     }
 
     @Override
@@ -273,17 +292,21 @@ public final class ProducerTemplate implements ProducerOperations {
     @Override
     public TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction) {
-        Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
+        Message customized = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
         long start = System.nanoTime();
+        SendObservation.Scope scope = observation.start(customized, SendMode.SYNC, SendOperation.TRANSACTION, 1);
+        Message message = scope.message();
         try {
             TransactionResult result = producer.sendInTransaction(message, localTransaction);
             record(message.topic(), SendMode.SYNC, start, null);
+            scope.stop(result.sendResult(), null);
             if (result.sendResult() != null) {
                 hooks.success(message, result.sendResult());
             }
             return result;
         } catch (RuntimeException e) {
             record(message.topic(), SendMode.SYNC, start, e);
+            scope.stop(null, e);
             hooks.failure(message, e);
             throw e;
         }

@@ -25,11 +25,30 @@ public interface SendObservation {
     /** Starts observing the send of {@code message}. */
     Scope start(Message message, SendMode mode);
 
+    /**
+     * Starts observing a send of the given kind: a batch (observed once, {@code message} being its first message,
+     * with {@link Scope#message(Message)} adding the same trace context to the others) or a transactional send.
+     * By default the same as {@link #start(Message, SendMode)}.
+     *
+     * @param messages how many messages the send carries
+     */
+    default Scope start(Message message, SendMode mode, SendOperation operation, int messages) {
+        return start(message, mode);
+    }
+
     /** One observed send. */
     interface Scope {
 
         /** The message to send: the original, or a copy carrying trace context in user properties. */
         Message message();
+
+        /**
+         * Another message sent as part of the same observed send (a batch's other messages), with the same trace
+         * context added; unchanged by default.
+         */
+        default Message message(Message other) {
+            return other;
+        }
 
         /**
          * Ends the observation.

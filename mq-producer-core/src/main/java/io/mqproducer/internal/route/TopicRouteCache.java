@@ -5,6 +5,7 @@ import io.mqproducer.error.TopicRouteNotFoundException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.TopicRouteData;
 import io.mqproducer.internal.protocol.Topics;
+import io.mqproducer.spi.SendObserver;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,6 +31,7 @@ public final class TopicRouteCache {
     private final ConcurrentHashMap<String, Long> fetchedAt = new ConcurrentHashMap<>();
     private final long expiryMillis;
     private final LongSupplier clockMillis;
+    private final SendObserver observer;
 
     /**
      * @param newBrokerListener told once about each broker master address that first appears in a route
@@ -37,6 +39,13 @@ public final class TopicRouteCache {
      */
     public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
                            long expiryMillis, LongSupplier clockMillis) {
+        this(nameServers, newBrokerListener, expiryMillis, clockMillis, SendObserver.NOOP);
+    }
+
+    /** As above, telling {@code observer} about every route fetch and fetch failure. */
+    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
+                           long expiryMillis, LongSupplier clockMillis, SendObserver observer) {
+        this.observer = observer;
         this.nameServers = nameServers;
         this.newBrokerListener = newBrokerListener;
         this.expiryMillis = expiryMillis;
@@ -114,11 +123,39 @@ public final class TopicRouteCache {
         return addresses;
     }
 
+    /** Every cached route that has been fetched, by topic (wire name); a read-only snapshot for diagnostics. */
+    public java.util.Map<String, TopicPublishInfo> snapshot() {
+        java.util.Map<String, TopicPublishInfo> snapshot = new java.util.TreeMap<>();
+        tables.forEach((topic, table) -> {
+            TopicPublishInfo info = table.isDone() && !table.isCompletedExceptionally() ? table.getNow(null) : null;
+            if (info != null) {
+                snapshot.put(topic, info);
+            }
+        });
+        return snapshot;
+    }
+
     private CompletableFuture<TopicPublishInfo> load(String topic) {
-        return fetch(topic).thenApply(info -> {
+        CompletableFuture<TopicPublishInfo> loaded = fetch(topic).thenApply(info -> {
             fetchedAt.put(topic, clockMillis.getAsLong());
             return announceNewBrokers(info);
         });
+        if (observer != SendObserver.NOOP) {
+            loaded.whenComplete((info, error) -> tellObserver(topic, info, error));
+        }
+        return loaded;
+    }
+
+    private void tellObserver(String topic, TopicPublishInfo info, Throwable error) {
+        try {
+            if (error == null) {
+                observer.onRouteFetched(topic, info.masterAddresses().keySet());
+            } else {
+                observer.onRouteFetchFailed(topic, Failures.asProducerException(error));
+            }
+        } catch (RuntimeException e) {
+            log.debug("send observer failed on the route of topic {}: {}", topic, e.toString());
+        }
     }
 
     private boolean isExpired(String topic, CompletableFuture<TopicPublishInfo> cached) {

@@ -16,6 +16,8 @@ public final class BrokerAvailability {
     static final long FAILURE_AVOID_MILLIS = 10_000;
 
     private final ConcurrentHashMap<String, Long> avoidUntil = new ConcurrentHashMap<>();
+    /** Read only for diagnostics (actuator endpoint); written on every answer. */
+    private final ConcurrentHashMap<String, Long> lastLatency = new ConcurrentHashMap<>();
     private final LongSupplier clockMillis;
 
     public BrokerAvailability(LongSupplier clockMillis) {
@@ -29,6 +31,7 @@ public final class BrokerAvailability {
     /** Records how a request to {@code broker} went. */
     public void record(String broker, long latencyMillis, boolean failed) {
         long avoid = failed ? FAILURE_AVOID_MILLIS : avoidFor(latencyMillis);
+        lastLatency.put(broker, latencyMillis);
         if (avoid == 0) {
             if (!avoidUntil.isEmpty()) { // the usual case on the hot path: nothing to forget
                 avoidUntil.remove(broker);
@@ -49,6 +52,23 @@ public final class BrokerAvailability {
             return true;
         }
         return false;
+    }
+
+    /** Until when (clock millis) each currently avoided broker is avoided; brokers no longer avoided are left out. */
+    public java.util.Map<String, Long> avoidedUntil() {
+        long now = clockMillis.getAsLong();
+        java.util.Map<String, Long> avoided = new java.util.TreeMap<>();
+        avoidUntil.forEach((broker, until) -> {
+            if (until > now) {
+                avoided.put(broker, until);
+            }
+        });
+        return avoided;
+    }
+
+    /** The latency (ms) of each broker's last answer, or of its last failed attempt. */
+    public java.util.Map<String, Long> lastLatencies() {
+        return new java.util.TreeMap<>(lastLatency);
     }
 
     static long avoidFor(long latencyMillis) {

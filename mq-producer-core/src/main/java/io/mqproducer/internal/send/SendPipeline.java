@@ -199,6 +199,7 @@ public final class SendPipeline {
 
     private CompletableFuture<List<SendResult>> sendBatchPart(List<OutgoingMessage> part, long budgetMillis) {
         Message first = part.get(0).source();
+        observer.onBatchRequest(first.topic(), part.size());
         List<BatchBodyEncoder.Member> members = new ArrayList<>(part.size());
         List<String> uniqueIds = new ArrayList<>(part.size());
         for (OutgoingMessage member : part) {

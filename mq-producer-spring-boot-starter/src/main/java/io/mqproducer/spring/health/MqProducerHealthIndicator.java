@@ -2,87 +2,111 @@ package io.mqproducer.spring.health;
 
 import io.mqproducer.ConnectivityReport;
 import io.mqproducer.Producer;
+import io.mqproducer.TopicRoute;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Reports whether the producer can send: UP when at least one name server answers and every broker the producer
- * routes to answers a heartbeat, DOWN with a {@code reason} otherwise. Details list each name server and broker
- * address with {@code UP} or {@code DOWN}; nothing else (no credentials). A check never takes much longer than its
- * timeout: an unanswered probe counts as DOWN.
+ * Whether one producer can send. DOWN only when it cannot: no topic it uses has a writable queue on a broker that
+ * answers, or it has no route yet and no name server answers. A name server or broker that does not answer while
+ * sending still works leaves it UP, listed under {@code degraded}. Details name each name server and broker address
+ * with {@code UP} or {@code DOWN}; never credentials.
+ *
+ * <p>A check asks each name server and each broker of the cached routes for one cheap answer (over the producer's
+ * existing connections), all at once, and waits at most {@code timeout}; its result is reused for {@code cacheTtl},
+ * and concurrent checks share one probe, so frequent health calls do not multiply requests.
  */
-public final class MqProducerHealthIndicator extends AbstractHealthIndicator {
+public final class MqProducerHealthIndicator implements HealthIndicator {
     // The probe bounds itself by the timeout; the margin only guards against a probe that does not.
     private static final long MARGIN_MILLIS = 500;
 
-    private final Producer producer;
+    private final Function<Duration, CompletableFuture<ConnectivityReport>> probe;
+    private final Supplier<List<TopicRoute>> routes;
     private final Duration timeout;
+    private final long cacheNanos;
+    private final LongSupplier nanoClock;
+    private final Object checking = new Object();
+    private volatile Checked last;
+
+    private record Checked(Health health, long atNanos) {
+    }
+
+    /** An indicator for {@code producer} that checks on every call. */
+    public MqProducerHealthIndicator(Producer producer, Duration timeout) {
+        this(producer, timeout, Duration.ZERO);
+    }
 
     /**
      * An indicator for {@code producer}.
      *
      * @param producer the producer to check
      * @param timeout  how long one check may wait for answers
+     * @param cacheTtl how long a result is reused; zero checks on every call
      */
-    public MqProducerHealthIndicator(Producer producer, Duration timeout) {
-        super("RocketMQ producer health check failed");
-        this.producer = Objects.requireNonNull(producer, "producer");
+    public MqProducerHealthIndicator(Producer producer, Duration timeout, Duration cacheTtl) {
+        this(Objects.requireNonNull(producer, "producer")::checkConnectivity, producer::routes, timeout, cacheTtl,
+                System::nanoTime);
+    }
+
+    MqProducerHealthIndicator(Function<Duration, CompletableFuture<ConnectivityReport>> probe,
+            Supplier<List<TopicRoute>> routes, Duration timeout, Duration cacheTtl, LongSupplier nanoClock) {
+        this.probe = probe;
+        this.routes = routes;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.cacheNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
+        this.nanoClock = nanoClock;
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) {
+    public Health health() {
+        Checked fresh = fresh();
+        if (fresh != null) {
+            return fresh.health();
+        }
+        synchronized (checking) {
+            fresh = fresh();
+            if (fresh == null) {
+                fresh = new Checked(check(), nanoClock.getAsLong());
+                last = fresh;
+            }
+            return fresh.health();
+        }
+    }
+
+    private Checked fresh() {
+        Checked checked = last;
+        return checked != null && nanoClock.getAsLong() - checked.atNanos() < cacheNanos ? checked : null;
+    }
+
+    private Health check() {
         ConnectivityReport report;
         try {
-            report = producer.checkConnectivity(timeout)
-                    .get(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+            report = probe.apply(timeout).get(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            builder.down().withDetail("reason", "no connectivity report within " + timeout.toMillis() + " ms");
-            return;
+            return down("no connectivity report within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            builder.down().withDetail("reason", String.valueOf(cause.getMessage()));
-            return;
+            return down(String.valueOf(cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            builder.down().withDetail("reason", "interrupted while checking connectivity");
-            return;
+            return down("interrupted while checking connectivity");
+        } catch (RuntimeException e) {
+            return down(String.valueOf(e.getMessage()));
         }
-        builder.withDetail("nameServers", statuses(report.nameServers()))
-                .withDetail("brokers", statuses(report.brokers()));
-        if (report.isHealthy()) {
-            builder.up();
-        } else {
-            builder.down().withDetail("reason", reason(report));
-        }
+        return ProducerHealthAssessment.assess(report, routes.get());
     }
 
-    /** Why an unhealthy report is unhealthy, in a few words. */
-    static String reason(ConnectivityReport report) {
-        if (!report.nameServers().containsValue(true)) {
-            return report.nameServers().isEmpty() ? "no name server configured" : "no name server answered";
-        }
-        List<String> down = report.brokers().entrySet().stream()
-                .filter(broker -> !broker.getValue())
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
-        return (down.size() == 1 ? "broker " : "brokers ") + String.join(", ", down) + " unreachable";
-    }
-
-    private static Map<String, String> statuses(Map<String, Boolean> answered) {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        answered.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> statuses.put(entry.getKey(), entry.getValue() ? "UP" : "DOWN"));
-        return statuses;
+    private static Health down(String reason) {
+        return Health.down().withDetail("reason", reason).build();
     }
 }

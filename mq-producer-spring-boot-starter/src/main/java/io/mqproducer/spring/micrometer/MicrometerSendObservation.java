@@ -2,49 +2,57 @@ package io.mqproducer.spring.micrometer;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.SenderContext;
 import io.mqproducer.SendResult;
 import io.mqproducer.message.Message;
 import io.mqproducer.spring.SendMode;
 import io.mqproducer.spring.SendObservation;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import io.mqproducer.spring.SendOperation;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Micrometer {@link Observation} around every send. When a tracer bridge is configured, its propagation handler
- * writes the trace context through this observation's carrier, which becomes user properties of the message, so a
- * consumer can continue the trace.
+ * A Micrometer {@link Observation} around every template send: single, batch and transactional. When a tracer
+ * bridge is configured, its propagation handler writes the trace context through the observation's carrier, which
+ * becomes user properties of the message (of every message of a batch), so a consumer can continue the trace.
  *
- * <p>Observation {@value #NAME}; low-cardinality keys {@code messaging.system}, {@code messaging.destination.name},
- * {@code mq.send.mode}, {@code outcome}; high-cardinality key {@code messaging.message.id}.
+ * <p>Observation {@value #NAME}; names and key values from an {@link MqProducerObservationConvention}, by default
+ * {@link DefaultMqProducerObservationConvention} (keys listed in {@link MqProducerObservationDocumentation}).
  */
 public final class MicrometerSendObservation implements SendObservation {
     /** The observation's name. */
     public static final String NAME = "mq.producer.template";
 
     private final ObservationRegistry registry;
+    private final @Nullable MqProducerObservationConvention convention;
 
+    /** Observes into {@code registry} with the default convention. */
     public MicrometerSendObservation(ObservationRegistry registry) {
+        this(registry, null);
+    }
+
+    /**
+     * Observes into {@code registry}.
+     *
+     * @param convention replaces the default convention, or {@code null}
+     */
+    public MicrometerSendObservation(ObservationRegistry registry, @Nullable MqProducerObservationConvention convention) {
         this.registry = registry;
+        this.convention = convention;
     }
 
     @Override
     public Scope start(Message message, SendMode mode) {
-        SenderContext<Map<String, String>> context = new SenderContext<>(
-                (carrier, key, value) -> carrier.put(key, value));
-        context.setCarrier(new LinkedHashMap<>());
-        context.setRemoteServiceName("rocketmq");
-        Observation observation = Observation.createNotStarted(NAME, () -> context, registry)
-                .contextualName(message.topic() + " send")
-                .lowCardinalityKeyValue("messaging.system", "rocketmq")
-                .lowCardinalityKeyValue("messaging.destination.name", message.topic())
-                .lowCardinalityKeyValue("mq.send.mode", mode.name().toLowerCase(Locale.ROOT))
+        return start(message, mode, SendOperation.SEND, 1);
+    }
+
+    @Override
+    public Scope start(Message message, SendMode mode, SendOperation operation, int messages) {
+        MqProducerSenderContext context = new MqProducerSenderContext(message.topic(), mode, operation, messages);
+        Observation observation = MqProducerObservationDocumentation.TEMPLATE_OBSERVATION
+                .observation(convention, DefaultMqProducerObservationConvention.INSTANCE, () -> context, registry)
                 .start();
         Map<String, String> traceContext = context.getCarrier();
-        Message traced = traceContext == null || traceContext.isEmpty() ? message
-                : message.toBuilder(message.topic()).properties(traceContext).build();
+        Message traced = withContext(message, traceContext);
         return new Scope() {
             @Override
             public Message message() {
@@ -52,10 +60,14 @@ public final class MicrometerSendObservation implements SendObservation {
             }
 
             @Override
+            public Message message(Message other) {
+                return withContext(other, traceContext);
+            }
+
+            @Override
             public void stop(@Nullable SendResult result, @Nullable Throwable failure) {
-                observation.lowCardinalityKeyValue("outcome", failure == null ? "success" : "failure");
                 if (result != null) {
-                    observation.highCardinalityKeyValue("messaging.message.id", result.messageId());
+                    context.setMessageId(result.messageId());
                 }
                 if (failure != null) {
                     observation.error(failure);
@@ -63,5 +75,10 @@ public final class MicrometerSendObservation implements SendObservation {
                 observation.stop();
             }
         };
+    }
+
+    private static Message withContext(Message message, @Nullable Map<String, String> traceContext) {
+        return traceContext == null || traceContext.isEmpty() ? message
+                : message.toBuilder(message.topic()).properties(traceContext).build();
     }
 }

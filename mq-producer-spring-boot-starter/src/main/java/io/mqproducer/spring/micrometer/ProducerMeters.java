@@ -7,14 +7,30 @@ import org.jspecify.annotations.Nullable;
 /** Names and tag values of the producer's meters, in one place so that code, tests and the README agree. */
 public final class ProducerMeters {
 
-    /** Timer of every send made through the template; tags {@code topic}, {@code result}, {@code mode}, {@code exception}. */
+    /**
+     * Timer of every send call of a producer; tags {@code producer}, {@code topic}, {@code result}, {@code mode},
+     * {@code exception}.
+     */
     public static final String SEND = "mq.producer.send";
-    /** Counter of attempts retried inside the producer; tags {@code topic}, {@code broker}, {@code cause}. */
+    /** Counter of attempts retried inside the producer; tags {@code producer}, {@code topic}, {@code broker}, {@code cause}. */
     public static final String RETRIES = "mq.producer.retries";
-    /** Counter of sends that failed in the end; tags {@code topic}, {@code cause}. */
+    /** Counter of sends that failed in the end; tags {@code producer}, {@code topic}, {@code cause}. */
     public static final String FAILURES = "mq.producer.failures";
-    /** Gauge of sends started and not yet finished. */
+    /** Gauge of sends started and not yet finished; tag {@code producer}. */
     public static final String INFLIGHT = "mq.producer.inflight";
+    /** Distribution summary of message body sizes in bytes; tags {@code producer}, {@code topic}. */
+    public static final String MESSAGE_SIZE = "mq.producer.message.size";
+    /** Distribution summary of messages per batch request; tags {@code producer}, {@code topic}. */
+    public static final String BATCH_SIZE = "mq.producer.batch.size";
+    /** Counter of route fetches from name servers; tags {@code producer}, {@code topic}, {@code result}. */
+    public static final String ROUTE_REFRESHES = "mq.producer.route.refreshes";
+    /** Gauge, 1 while sends avoid a broker (it failed or answered slowly), else 0; tags {@code producer}, {@code broker}. */
+    public static final String BROKER_AVOIDED = "mq.producer.broker.avoided";
+
+    /** Tag of the producer's name: {@code default}, or its name under {@code mq.producer.producers}. */
+    public static final String PRODUCER_TAG = "producer";
+    /** Tag of the topic; left out when {@code mq.producer.metrics.topic-tag=false}. */
+    public static final String TOPIC_TAG = "topic";
 
     /** The {@code exception} tag value of a successful send. */
     public static final String NONE = "none";

@@ -5,25 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqproducer.ConnectivityReport;
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
+import io.mqproducer.TopicRoute;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+/** Caching and bounding of checks; what each report means is in {@link ProducerHealthAssessmentTest}. */
 class MqProducerHealthIndicatorTest {
-
-    @Test
-    void reasonNamesWhatIsMissing() {
-        assertThat(MqProducerHealthIndicator.reason(new ConnectivityReport(
-                Map.of("ns1:9876", false, "ns2:9876", false), Map.of()))).isEqualTo("no name server answered");
-        assertThat(MqProducerHealthIndicator.reason(new ConnectivityReport(
-                Map.of("ns1:9876", true), Map.of("b1:10911", true, "b2:10911", false))))
-                .isEqualTo("broker b2:10911 unreachable");
-        assertThat(MqProducerHealthIndicator.reason(new ConnectivityReport(
-                Map.of("ns1:9876", true), Map.of("b2:10911", false, "b1:10911", false))))
-                .isEqualTo("brokers b1:10911, b2:10911 unreachable");
-    }
+    private final AtomicInteger probes = new AtomicInteger();
+    private final AtomicLong nanos = new AtomicLong();
 
     @Test
     void aProducerThatDoesNotRunIsDown() {
@@ -33,5 +29,52 @@ class MqProducerHealthIndicatorTest {
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("reason", "producer is not running");
+    }
+
+    @Test
+    void reusesAResultForTheCacheTimeThenAsksAgain() {
+        MqProducerHealthIndicator indicator = indicator(Duration.ofSeconds(5),
+                CompletableFuture.completedFuture(new ConnectivityReport(Map.of("ns:9876", true), Map.of())));
+
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        nanos.addAndGet(Duration.ofMillis(4_999).toNanos());
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(probes).hasValue(1);
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        indicator.health();
+        assertThat(probes).hasValue(2);
+    }
+
+    @Test
+    void withoutCacheTimeEveryCallAsks() {
+        MqProducerHealthIndicator indicator = indicator(Duration.ZERO,
+                CompletableFuture.completedFuture(new ConnectivityReport(Map.of("ns:9876", true), Map.of())));
+
+        indicator.health();
+        indicator.health();
+
+        assertThat(probes).hasValue(2);
+    }
+
+    @Test
+    void aProbeThatNeverAnswersIsDownWithinTheTimeoutAndIsCachedToo() {
+        MqProducerHealthIndicator indicator = indicator(Duration.ofSeconds(5), new CompletableFuture<>());
+        long start = System.nanoTime();
+
+        Health health = indicator.health();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100 + 500 + 1_000));
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("reason", "no connectivity report within 100 ms");
+        assertThat(indicator.health()).isSameAs(health);
+        assertThat(probes).hasValue(1);
+    }
+
+    private MqProducerHealthIndicator indicator(Duration cacheTtl, CompletableFuture<ConnectivityReport> report) {
+        return new MqProducerHealthIndicator(timeout -> {
+            probes.incrementAndGet();
+            return report;
+        }, () -> List.<TopicRoute>of(), Duration.ofMillis(100), cacheTtl, nanos::get);
     }
 }

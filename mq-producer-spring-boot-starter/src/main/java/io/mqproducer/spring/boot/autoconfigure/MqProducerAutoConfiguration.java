@@ -52,7 +52,8 @@ public final class MqProducerAutoConfiguration {
     /**
      * The producer, connected to the name server(s) of the {@link MqProducerConnectionDetails} bean and otherwise
      * built from the properties (TLS from the SSL bundle named by {@code mq.producer.ssl.bundle}), every
-     * {@link SendObserver} bean and every {@link ProducerOptionsCustomizer} bean, and started. With
+     * {@link SendObserver} bean, an observer from every {@link ProducerSendObserverFactory} bean (as producer
+     * {@value MqProducers#DEFAULT}) and every {@link ProducerOptionsCustomizer} bean, and started. With
      * {@code mq.producer.fail-fast=true} start-up fails with {@link MqProducerUnreachableException} when no name
      * server answers.
      */
@@ -60,12 +61,14 @@ public final class MqProducerAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(DefaultProducerCondition.class)
     public Producer mqProducer(MqProducerProperties properties, MqProducerConnectionDetails connectionDetails,
-            ObjectProvider<SendObserver> observers,
+            ObjectProvider<SendObserver> observers, ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles) {
+        ProducerReference reference = new ProducerReference();
         ProducerOptions options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
-                observers.orderedStream().toList(), customizers(properties, customizers, checker, sslBundles));
-        return start(properties, options);
+                observers(MqProducers.DEFAULT, reference, observers, observerFactories),
+                customizers(properties, customizers, checker, sslBundles));
+        return reference.set(start(properties, options));
     }
 
     /**
@@ -79,6 +82,14 @@ public final class MqProducerAutoConfiguration {
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
         return template(producer, jsonMapper, listeners, observation, messageCustomizers, producerListeners);
+    }
+
+    /** Every observer bean, then one observer of {@code name} from each factory bean. */
+    static List<SendObserver> observers(String name, ProducerReference producer, ObjectProvider<SendObserver> observers,
+            ObjectProvider<ProducerSendObserverFactory> factories) {
+        List<SendObserver> all = new ArrayList<>(observers.orderedStream().toList());
+        factories.orderedStream().forEach(factory -> all.add(factory.create(name, producer)));
+        return all;
     }
 
     /** TLS from the SSL bundle, the unique transaction checker bean, then every customizer bean, in that order. */

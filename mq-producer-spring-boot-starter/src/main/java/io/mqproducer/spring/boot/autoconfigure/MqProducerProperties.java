@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /** Settings of the auto-configured RocketMQ producer, bound from {@code mq.producer.*}. */
@@ -80,7 +81,11 @@ public class MqProducerProperties {
     /** How long the fail-fast check at start-up waits for a name server to answer. */
     private Duration failFastTimeout = Duration.ofSeconds(5);
 
-    private final Health health = new Health();
+    @NestedConfigurationProperty
+    private final MqProducerHealthProperties health = new MqProducerHealthProperties();
+
+    @NestedConfigurationProperty
+    private final MqProducerMetricsProperties metrics = new MqProducerMetricsProperties();
 
     private final Ssl ssl = new Ssl();
 
@@ -295,8 +300,13 @@ public class MqProducerProperties {
     }
 
     /** Health indicator settings. */
-    public Health getHealth() {
+    public MqProducerHealthProperties getHealth() {
         return health;
+    }
+
+    /** Metrics settings. */
+    public MqProducerMetricsProperties getMetrics() {
+        return metrics;
     }
 
     /** ACL credentials. */
@@ -371,23 +381,6 @@ public class MqProducerProperties {
         /** Sets whether certificates must name the host connected to. */
         public void setVerifyHostname(boolean verifyHostname) {
             this.verifyHostname = verifyHostname;
-        }
-    }
-
-    /** Settings of the {@code mqProducer} health indicator, bound from {@code mq.producer.health.*}. */
-    public static class Health {
-
-        /** How long one health check waits for name servers and brokers to answer. */
-        private Duration timeout = Duration.ofSeconds(2);
-
-        /** How long one health check waits for name servers and brokers to answer. */
-        public Duration getTimeout() {
-            return timeout;
-        }
-
-        /** Sets how long one health check waits for answers. */
-        public void setTimeout(Duration timeout) {
-            this.timeout = timeout;
         }
     }
 }

@@ -60,6 +60,7 @@ public final class NamedMqProducerAutoConfiguration {
     @ConditionalOnMissingBean
     public NamedProducers namedProducers(MqProducerProperties properties,
             ObjectProvider<MqProducerConnectionDetails> connectionDetails, ObjectProvider<SendObserver> observers,
+            ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
@@ -67,9 +68,13 @@ public final class NamedMqProducerAutoConfiguration {
         MqProducerConnectionDetails details = connectionDetails.getIfAvailable();
         String defaultNameServer = details != null ? details.nameServer() : properties.getNameServer();
         return NamedProducers.start(properties,
-                entry -> startNamed(entry.getKey(), entry.getValue(), properties, defaultNameServer,
-                        observers.orderedStream().toList(),
-                        MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)),
+                entry -> {
+                    ProducerReference reference = new ProducerReference();
+                    return reference.set(startNamed(entry.getKey(), entry.getValue(), properties, defaultNameServer,
+                            MqProducerAutoConfiguration.observers(entry.getKey(), reference, observers,
+                                    observerFactories),
+                            MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)));
+                },
                 producer -> MqProducerAutoConfiguration.template(producer, jsonMapper, listeners, observation,
                         messageCustomizers, producerListeners));
     }

@@ -2,29 +2,41 @@ package io.mqproducer.spring.boot.autoconfigure.health;
 
 import io.mqproducer.Producer;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerAutoConfiguration;
+import io.mqproducer.spring.boot.autoconfigure.MqProducerHealthProperties;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerProperties;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerPropertyException;
+import io.mqproducer.spring.boot.autoconfigure.MqProducers;
+import io.mqproducer.spring.boot.autoconfigure.NamedMqProducerAutoConfiguration;
+import io.mqproducer.spring.boot.autoconfigure.NamedProducers;
+import io.mqproducer.spring.boot.autoconfigure.OnAnyProducerCondition;
 import io.mqproducer.spring.health.MqProducerHealthIndicator;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code mqProducer} health indicator when Spring Boot's health support is present; switched off with
+ * The {@code mqProducer} health contributor when Spring Boot's health support is present: one
+ * {@link MqProducerHealthIndicator} per producer (the default one and each named one), composed under
+ * {@code mqProducer} by producer name when there are several. Switched off with
  * {@code management.health.mqProducer.enabled=false}.
  */
-@AutoConfiguration(after = MqProducerAutoConfiguration.class)
+@AutoConfiguration(after = {MqProducerAutoConfiguration.class, NamedMqProducerAutoConfiguration.class})
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBooleanProperty(name = MqProducerProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnBean(Producer.class)
+@Conditional(OnAnyProducerCondition.class)
 @EnableConfigurationProperties(MqProducerProperties.class)
 public final class MqProducerHealthAutoConfiguration {
 
@@ -33,23 +45,48 @@ public final class MqProducerHealthAutoConfiguration {
     }
 
     /**
-     * The indicator itself. Nested because the condition below lives in spring-boot-health: it may only be read once
+     * The contributor itself. Nested because the condition below lives in spring-boot-health: it may only be read once
      * the class check above has passed, or an application without health support would fail to start.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnEnabledHealthIndicator("mqProducer")
-    static final class IndicatorConfiguration {
+    static final class ContributorConfiguration {
 
-        /** The indicator; Spring Boot drops the {@code HealthIndicator} suffix, so it shows as {@code mqProducer}. */
+        /**
+         * The indicator of the only producer, or a composite of one indicator per producer name; Spring Boot drops
+         * the {@code HealthContributor} suffix, so it shows as {@code mqProducer}.
+         */
         @Bean
-        @ConditionalOnMissingBean(name = "mqProducerHealthIndicator")
-        MqProducerHealthIndicator mqProducerHealthIndicator(Producer producer, MqProducerProperties properties) {
-            Duration timeout = properties.getHealth().getTimeout();
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new MqProducerPropertyException(MqProducerProperties.PREFIX + ".health.timeout",
-                        String.valueOf(timeout), "must be a positive duration", null);
+        @ConditionalOnMissingBean(name = "mqProducerHealthContributor")
+        HealthContributor mqProducerHealthContributor(ObjectProvider<Producer> producer,
+                ObjectProvider<NamedProducers> named, MqProducerProperties properties) {
+            MqProducerHealthProperties health = properties.getHealth();
+            Duration timeout = positive("timeout", health.getTimeout());
+            Duration cacheTtl = notNegative("cache-time-to-live", health.getCacheTimeToLive());
+            Map<String, HealthContributor> indicators = new LinkedHashMap<>();
+            MqProducers.byName(producer, named).forEach((name, each) ->
+                    indicators.put(name, new MqProducerHealthIndicator(each, timeout, cacheTtl)));
+            return indicators.size() == 1 ? indicators.values().iterator().next()
+                    : CompositeHealthContributor.fromMap(indicators);
+        }
+
+        private static Duration positive(String property, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw invalid(property, value, "must be a positive duration");
             }
-            return new MqProducerHealthIndicator(producer, timeout);
+            return value;
+        }
+
+        private static Duration notNegative(String property, Duration value) {
+            if (value == null || value.isNegative()) {
+                throw invalid(property, value, "must be zero or a positive duration");
+            }
+            return value;
+        }
+
+        private static MqProducerPropertyException invalid(String property, Duration value, String problem) {
+            return new MqProducerPropertyException(MqProducerProperties.PREFIX + ".health." + property,
+                    String.valueOf(value), problem, null);
         }
     }
 }

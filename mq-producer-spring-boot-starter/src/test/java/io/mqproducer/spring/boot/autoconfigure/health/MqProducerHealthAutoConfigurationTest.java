@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqproducer.spring.ProducerTemplate;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerAutoConfiguration;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerPropertyException;
+import io.mqproducer.spring.boot.autoconfigure.NamedMqProducerAutoConfiguration;
 import io.mqproducer.spring.health.MqProducerHealthIndicator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,7 +14,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -25,13 +29,50 @@ class MqProducerHealthAutoConfigurationTest {
             // Name servers here are never contacted: start lazily instead of failing fast.
             .withPropertyValues("mq.producer.fail-fast=false")
             .withConfiguration(AutoConfigurations.of(MqProducerAutoConfiguration.class,
-                    MqProducerHealthAutoConfiguration.class));
+                    NamedMqProducerAutoConfiguration.class, MqProducerHealthAutoConfiguration.class));
 
     @Test
     void registersTheIndicatorUnderTheNameMqProducer() {
         runner.withPropertyValues("mq.producer.name-server=127.0.0.1:9876").run(context -> {
             assertThat(context).hasSingleBean(MqProducerHealthIndicator.class);
-            assertThat(context.getBeanNamesForType(HealthIndicator.class)).containsExactly("mqProducerHealthIndicator");
+            assertThat(context.getBeanNamesForType(HealthContributor.class))
+                    .containsExactly("mqProducerHealthContributor");
+        });
+    }
+
+    @Test
+    void composesOneIndicatorPerProducerByName() throws IOException {
+        int closedPort = closedPort();
+        runner.withPropertyValues("mq.producer.name-server=127.0.0.1:" + closedPort,
+                "mq.producer.producers.audit.name-server=127.0.0.1:" + closedPort,
+                "mq.producer.producers.billing.name-server=127.0.0.1:" + closedPort).run(context -> {
+            CompositeHealthContributor composite = context.getBean("mqProducerHealthContributor",
+                    CompositeHealthContributor.class);
+            assertThat(composite.stream().map(HealthContributors.Entry::name))
+                    .containsExactly("default", "audit", "billing");
+            Health audit = ((HealthIndicator) composite.getContributor("audit")).health();
+            assertThat(audit.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(audit.getDetails()).containsEntry("nameServers", Map.of("127.0.0.1:" + closedPort, "DOWN"));
+        });
+    }
+
+    @Test
+    void namedProducersAloneAreComposedToo() {
+        runner.withPropertyValues("mq.producer.producers.audit.name-server=127.0.0.1:9876",
+                "mq.producer.producers.billing.name-server=127.0.0.1:9876").run(context -> {
+            assertThat(context).doesNotHaveBean(io.mqproducer.Producer.class);
+            assertThat(context.getBean("mqProducerHealthContributor", CompositeHealthContributor.class).stream()
+                    .map(HealthContributors.Entry::name)).containsExactly("audit", "billing");
+        });
+    }
+
+    @Test
+    void negativeCacheTimeFailsNamingTheProperty() {
+        runner.withPropertyValues("mq.producer.name-server=127.0.0.1:9876",
+                "mq.producer.health.cache-time-to-live=-1s").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("mq.producer.health.cache-time-to-live");
         });
     }
 
@@ -41,7 +82,7 @@ class MqProducerHealthAutoConfigurationTest {
         runner.withPropertyValues("mq.producer.name-server=127.0.0.1:" + closedPort).run(context -> {
             Health health = context.getBean(MqProducerHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("reason", "no name server answered")
+            assertThat(health.getDetails()).containsEntry("reason", "no route cached and no name server answered")
                     .containsEntry("nameServers", Map.of("127.0.0.1:" + closedPort, "DOWN"))
                     .containsEntry("brokers", Map.of());
         });
