@@ -52,11 +52,6 @@ abstract class CompatibilityMatrix {
     /** Starts the servers of this shape. */
     abstract RocketMQCluster startCluster();
 
-    /** Whether the servers know timer messages (RocketMQ 5). */
-    boolean supportsTimer() {
-        return !cluster.version().startsWith("4.");
-    }
-
     /**
      * The message.type of the topic for sendOrderly: FIFO where the servers do not check it; through a proxy NORMAL,
      * because the proxy takes only messages with a {@code __SHARDINGKEY} property as FIFO and sendOrderly orders by
@@ -99,8 +94,16 @@ abstract class CompatibilityMatrix {
         }
     }
 
+    public RocketMQCluster cluster() {
+        return cluster;
+    }
+
+    public Producer producer() {
+        return producer;
+    }
+
     /** A new topic of {@code messageType} (NORMAL, FIFO, DELAY, TRANSACTION), with 4 queues per broker. */
-    String topic(String messageType) {
+    public String topic(String messageType) {
         String topic = getClass().getSimpleName() + "-" + topics.incrementAndGet();
         cluster.createTopic(topic, 4, typedTopics() ? messageType : null);
         return topic;
@@ -192,19 +195,6 @@ abstract class CompatibilityMatrix {
         assertThat(stored.messageId()).isEqualTo(id);
         assertThat(stored.storeTimestamp() - stored.bornTimestamp()).as("stored when due, 5 s after it was born")
                 .isGreaterThanOrEqualTo(4_000);
-    }
-
-    @Test
-    void timerSend() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(supportsTimer(), "timer messages need RocketMQ 5");
-        String topic = topic("DELAY");
-        Message timed = Message.builder(topic).body("timed".getBytes(StandardCharsets.UTF_8))
-                .deliverAfter(Duration.ofSeconds(3)).build();
-        String id = producer.send(timed).messageId();
-        StoredMessage stored = cluster.readBack(topic, 1, READ_TIMEOUT).get(0);
-        assertThat(stored.messageId()).isEqualTo(id);
-        assertThat(stored.storeTimestamp() - stored.bornTimestamp()).as("delivered when due")
-                .isGreaterThanOrEqualTo(2_500);
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** RocketMQ 5.5.0 as operators run it: name server and one broker, each a JVM of its own with 5.5.0's class path. */
-class RocketMQ550DirectIT extends CompatibilityMatrix {
+class RocketMQ550DirectIT extends CompatibilityMatrix implements TimerCell {
 
     @Override
     RocketMQCluster startCluster() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * every route; a send that reached it would be refused (a slave does not take writes), so every cell passing here
  * shows that nothing goes to the slave.
  */
-class RocketMQ550MasterSlaveIT extends CompatibilityMatrix {
+class RocketMQ550MasterSlaveIT extends CompatibilityMatrix implements TimerCell {
 
     @Override
     RocketMQCluster startCluster() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * RocketMQ 5.5.0 behind a proxy in cluster mode: the producer is given the proxy's remoting port as its name server and
  * sends everything through it; topics carry their message type, which the proxy checks.
  */
-class RocketMQ550ProxyIT extends CompatibilityMatrix {
+class RocketMQ550ProxyIT extends CompatibilityMatrix implements TimerCell {
 
     @Override
     RocketMQCluster startCluster() {

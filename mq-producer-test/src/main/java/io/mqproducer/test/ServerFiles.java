@@ -87,6 +87,9 @@ final class ServerFiles {
         p.put("diskSpaceWarningLevelRatio", "99");
         p.put("brokerFastFailureEnable", "false");
         p.put("osPageCacheBusyTimeOutMills", "5000");
+        // A broker whose first registration raced the name server client's start registers again after this (10 s is
+        // the shortest RocketMQ allows; the default is 30 s).
+        p.put("registerNameServerPeriod", "10000");
         // Transaction check-back within seconds instead of a minute, so tests of it finish quickly.
         p.put("transactionTimeOut", "1000");
         p.put("transactionCheckInterval", "2000");
