@@ -28,11 +28,23 @@ final class OptionsValidation {
         require("namespace", b.namespace.isEmpty() || b.namespace.matches("[a-zA-Z0-9_-]{1,64}"),
                 "namespace '" + b.namespace + "' must be 1-64 characters of letters, digits, '_' and '-'");
         require("compressionThreshold", b.compressionThreshold >= 0, "compression threshold must be >= 0, was " + b.compressionThreshold);
-        require("compressionLevel", b.compressionLevel >= 0 && b.compressionLevel <= 9,
-                "compression level must be between 0 and 9, was " + b.compressionLevel);
+        require("compressionType", b.compressionType != null, "compression type must not be null");
+        checkCompressionLevel(b.compressionType, b.compressionLevel);
         require("maxInflightAsync", b.maxInflightAsync >= 1, "max in-flight async sends must be >= 1, was " + b.maxInflightAsync);
         require("observer", b.observer != null, "observer must not be null");
         require("ioThreads", b.ioThreads >= 1, "io threads must be >= 1, was " + b.ioThreads);
+    }
+
+    private static void checkCompressionLevel(CompressionType type, int level) {
+        switch (type) {
+            case ZLIB -> require("compressionLevel", level >= 0 && level <= 9,
+                    "zlib compression level must be between 0 and 9, was " + level);
+            case ZSTD -> require("compressionLevel", level >= 1 && level <= 22,
+                    "zstd compression level must be between 1 and 22, was " + level);
+            case LZ4 -> {
+                // LZ4's fast compressor has no level.
+            }
+        }
     }
 
     private static void checkNameServers(ProducerOptions.Builder b) {

@@ -33,6 +33,7 @@ public final class ProducerOptions {
     private final String namespace;
     private final int compressionThreshold;
     private final int compressionLevel;
+    private final CompressionType compressionType;
     private final int maxInflightAsync;
     private final TransactionChecker transactionChecker;
     private final Duration routeExpiry;
@@ -59,6 +60,7 @@ public final class ProducerOptions {
         this.namespace = b.namespace;
         this.compressionThreshold = b.compressionThreshold;
         this.compressionLevel = b.compressionLevel;
+        this.compressionType = b.compressionType;
         this.maxInflightAsync = b.maxInflightAsync;
         this.transactionChecker = b.transactionChecker;
         this.routeExpiry = b.routeExpiry;
@@ -145,14 +147,19 @@ public final class ProducerOptions {
         return namespace;
     }
 
-    /** Bodies larger than this many bytes are sent zlib-compressed. */
+    /** Bodies larger than this many bytes are sent compressed (batch members never are). */
     public int compressionThreshold() {
         return compressionThreshold;
     }
 
-    /** zlib level, 0 (none) to 9 (smallest). */
+    /** The codec's level: zlib 0 (none) to 9 (smallest), zstd 1 to 22; LZ4 ignores it. */
     public int compressionLevel() {
         return compressionLevel;
+    }
+
+    /** The codec compressed bodies are sent with. */
+    public CompressionType compressionType() {
+        return compressionType;
     }
 
     /** Async sends allowed in flight at once; further callers wait (within the send timeout) for a slot. */
@@ -237,6 +244,7 @@ public final class ProducerOptions {
         String namespace = "";
         int compressionThreshold = 4 * 1024;
         int compressionLevel = 5;
+        CompressionType compressionType = CompressionType.ZLIB;
         int maxInflightAsync = 10_000;
         TransactionChecker transactionChecker;
         Duration routeExpiry = Duration.ofMinutes(5);
@@ -322,9 +330,19 @@ public final class ProducerOptions {
             return this;
         }
 
-        /** zlib level 0-9 (default 5). */
+        /** The codec's level (default 5): zlib 0-9, zstd 1-22; LZ4 ignores it. */
         public Builder compressionLevel(int compressionLevel) {
             this.compressionLevel = compressionLevel;
+            return this;
+        }
+
+        /**
+         * The codec for compressed bodies (default {@link CompressionType#ZLIB}). LZ4 and ZSTD need their library on
+         * the class path ({@code at.yawk.lz4:lz4-java}, {@code com.github.luben:zstd-jni}); without it
+         * {@link Producer#start()} fails naming the artifact.
+         */
+        public Builder compressionType(CompressionType compressionType) {
+            this.compressionType = compressionType;
             return this;
         }
 

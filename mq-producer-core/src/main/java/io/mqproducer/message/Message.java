@@ -23,6 +23,7 @@ public final class Message {
     private final int delayLevel;
     private final long deliverAtMillis;
     private final long delayMillis;
+    private final int priority;
 
     private Message(Builder builder) {
         this.topic = builder.topic;
@@ -36,6 +37,7 @@ public final class Message {
         this.delayLevel = builder.delayLevel;
         this.deliverAtMillis = builder.deliverAtMillis;
         this.delayMillis = builder.delayMillis;
+        this.priority = builder.priority;
     }
 
     /** Starts a message for {@code topic}. */
@@ -98,6 +100,16 @@ public final class Message {
         return delayMillis;
     }
 
+    /** The RocketMQ 5.4+ priority (0 or more, higher first), or -1 for none. */
+    public int priority() {
+        return priority;
+    }
+
+    /** Whether this is a priority message. */
+    public boolean hasPriority() {
+        return priority >= 0;
+    }
+
     /** Whether delivery is deferred by a delay level or a timer. */
     public boolean isDelayed() {
         return delayLevel > 0 || deliverAtMillis > 0 || delayMillis > 0;
@@ -110,6 +122,7 @@ public final class Message {
         builder.delayLevel = delayLevel;
         builder.deliverAtMillis = deliverAtMillis;
         builder.delayMillis = delayMillis;
+        builder.priority = priority;
         return builder;
     }
 
@@ -133,6 +146,7 @@ public final class Message {
         private int delayLevel;
         private long deliverAtMillis;
         private long delayMillis;
+        private int priority = -1;
 
         private Builder(String topic) {
             this.topic = topic;
@@ -218,6 +232,20 @@ public final class Message {
             return this;
         }
 
+        /**
+         * Makes this a priority message (RocketMQ 5.4+): {@code priority} 0 or more, higher is consumed first. The
+         * broker stores it in queue {@code min(priority, writeQueues - 1)}, whatever queue the producer picked, so it
+         * cannot be combined with a delay or timer, a transaction, an orderly or selector send, or a batch. Through
+         * a 5.x proxy the topic's {@code message.type} must be PRIORITY (or MIXED).
+         */
+        public Builder priority(int priority) {
+            if (priority < 0) {
+                throw new InvalidMessageException("priority must be 0 or more, was " + priority);
+            }
+            this.priority = priority;
+            return this;
+        }
+
         private static void notNull(Object value, String what) {
             if (value == null) {
                 throw new InvalidMessageException(what + " must not be null");
@@ -239,6 +267,10 @@ public final class Message {
             MessageRules.checkKeys(keys == null ? List.of() : keys);
             MessageRules.checkProperties(properties == null ? Map.of() : properties);
             MessageRules.checkDelay(delayLevel, deliverAtMillis, delayMillis);
+            if (priority >= 0 && (delayLevel != 0 || deliverAtMillis != 0 || delayMillis != 0)) {
+                throw new InvalidMessageException("a priority message cannot be delayed: the broker stores a delayed "
+                        + "message as delayed and drops its priority");
+            }
             return new Message(this);
         }
     }

@@ -97,6 +97,18 @@ public interface ProducerOperations {
     /** Sends a message deferred by a classic delay level (1 = 1 s, 2 = 5 s, ... 18 = 2 h by default). */
     SendResult sendDelayed(String destination, Object payload, int delayLevel);
 
+    /** Like {@link #sendDelayed(String, Object, Duration)}, without waiting: completes with the broker's answer. */
+    CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, Duration delay);
+
+    /** Like {@link #sendDelayed(String, Object, int)}, without waiting: completes with the broker's answer. */
+    CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, int delayLevel);
+
+    /**
+     * Sends a RocketMQ 5.4+ priority message: {@code priority} 0 or more, higher is consumed first; the broker picks
+     * the queue from it. Through a 5.x proxy the topic's {@code message.type} must be PRIORITY or MIXED.
+     */
+    SendResult sendWithPriority(String destination, Object payload, int priority);
+
     /**
      * Sends a transactional (half) message, runs {@code localTransaction} once the broker stored it, and commits or
      * rolls back as it returns; UNKNOWN leaves the decision to the producer's transaction checker.

@@ -290,6 +290,35 @@ public final class ProducerTemplate implements ProducerOperations {
     }
 
     @Override
+    public CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, Duration delay) {
+        return sendAsyncWith(destination, payload, builder -> builder.deliverAfter(delay));
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, int delayLevel) {
+        return sendAsyncWith(destination, payload, builder -> builder.delayLevel(delayLevel));
+    }
+
+    /** An async send of the assembled payload changed by {@code change}; bad input fails the future, never throws. */
+    private CompletableFuture<SendResult> sendAsyncWith(String destination, Object payload,
+            java.util.function.UnaryOperator<Message.Builder> change) {
+        Message message;
+        try {
+            Message plain = assembler.assemble(destination, payload, List.of(), Map.of());
+            message = change.apply(plain.toBuilder(plain.topic())).build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asProducerException(e));
+        }
+        return sendAsync(message);
+    }
+
+    @Override
+    public SendResult sendWithPriority(String destination, Object payload, int priority) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        return send(message.toBuilder(message.topic()).priority(priority).build());
+    }
+
+    @Override
     public TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction) {
         Message customized = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));

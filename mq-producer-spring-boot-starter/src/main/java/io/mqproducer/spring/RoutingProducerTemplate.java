@@ -211,6 +211,21 @@ public final class RoutingProducerTemplate implements ProducerOperations {
     }
 
     @Override
+    public CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, Duration delay) {
+        return operationsFor(destination).sendDelayedAsync(destination, payload, delay);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, int delayLevel) {
+        return operationsFor(destination).sendDelayedAsync(destination, payload, delayLevel);
+    }
+
+    @Override
+    public SendResult sendWithPriority(String destination, Object payload, int priority) {
+        return operationsFor(destination).sendWithPriority(destination, payload, priority);
+    }
+
+    @Override
     public TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction) {
         return operationsFor(destination).sendInTransaction(destination, payload, localTransaction);

@@ -59,11 +59,11 @@ public final class RoundRobinSends {
     }
 
     /**
-     * Delayed messages and retry topics cannot share a batch; batch members are not compressed, so large bodies go
+     * Delayed and priority messages and retry topics cannot share a batch; batch members are not compressed, so large bodies go
      * alone.
      */
     private boolean isBatchable(Message message) {
-        return message != null && !message.isDelayed() && message.body() != null
+        return message != null && !message.isDelayed() && !message.hasPriority() && message.body() != null
                 && message.body().length <= compressionThreshold && !message.topic().startsWith(Topics.RETRY_PREFIX);
     }
 

@@ -1,12 +1,8 @@
 package io.mqproducer.internal.codec;
 
-import io.mqproducer.internal.protocol.SysFlag;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Reads a message in the broker's store layout (as a transaction check-back carries it): the fixed fields up
@@ -17,7 +13,6 @@ public final class StoredMessageDecoder {
     private static final int MAGIC_V2 = -626843477;
     private static final int BORN_HOST_V6 = 1 << 4;
     private static final int STORE_HOST_V6 = 1 << 5;
-    private static final int COMPRESSION_TYPE_MASK = 7 << 8;
 
     /** The parts of a stored message a producer uses. */
     public record StoredMessage(String topic, byte[] body, Map<String, String> properties, int queueId,
@@ -54,19 +49,12 @@ public final class StoredMessageDecoder {
             int topicLength = magic == MAGIC_V2 ? in.getShort() & 0xFFFF : in.get() & 0xFF;
             String topic = new String(bytes(in, topicLength), StandardCharsets.UTF_8);
             String properties = new String(bytes(in, in.getShort() & 0xFFFF), StandardCharsets.UTF_8);
-            if ((sysFlag & SysFlag.COMPRESSED) != 0 && isZlib(sysFlag)) {
-                body = inflate(body);
-            }
+            body = BodyCompressor.decompress(sysFlag, body);
             return new StoredMessage(topic, body, MessagePropertiesCodec.decode(properties), queueId, queueOffset,
                     commitLogOffset, sysFlag);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new CodecException("truncated stored message", e);
         }
-    }
-
-    private static boolean isZlib(int sysFlag) {
-        int type = sysFlag & COMPRESSION_TYPE_MASK;
-        return type == 0 || type == BodyCompression.ZLIB_TYPE_FLAG;
     }
 
     private static void skip(ByteBuffer in, int n) {
@@ -80,26 +68,5 @@ public final class StoredMessageDecoder {
         byte[] out = new byte[n];
         in.get(out);
         return out;
-    }
-
-    private static byte[] inflate(byte[] compressed) {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 2);
-            byte[] chunk = new byte[8192];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new CodecException("truncated compressed body");
-                }
-                out.write(chunk, 0, n);
-            }
-            return out.toByteArray();
-        } catch (DataFormatException e) {
-            throw new CodecException("corrupt compressed body", e);
-        } finally {
-            inflater.end();
-        }
     }
 }

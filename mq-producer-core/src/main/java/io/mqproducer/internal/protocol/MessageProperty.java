@@ -14,6 +14,8 @@ public final class MessageProperty {
     public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
     public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
     public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
+    /** RocketMQ 5.4+: the message's priority; the broker picks the queue from it. */
+    public static final String PRIORITY = "_SYS_MSG_PRIORITY_";
     public static final String MSG_REGION = "MSG_REGION";
     public static final String TRACE_ON = "TRACE_ON";
 

@@ -32,6 +32,10 @@ final class BatchPlanner {
                 throw new InvalidMessageException("all messages of a batch must have the same topic: member " + i
                         + " goes to " + message.topic() + ", member 0 to " + first.topic());
             }
+            if (message.hasPriority()) {
+                throw new InvalidMessageException("batch member " + i + " has a priority; brokers place priority "
+                        + "messages one by one, send it alone");
+            }
             if (message.isDelayed()) {
                 throw new InvalidMessageException("batch member " + i + " is delayed; delayed messages cannot be batched");
             }

@@ -65,6 +65,10 @@ public final class SendPipeline {
         if (queueSelector == null) {
             return CompletableFuture.failedFuture(new InvalidMessageException("queue selector must not be null"));
         }
+        if (message != null && message.hasPriority()) {
+            return CompletableFuture.failedFuture(new InvalidMessageException("a priority message cannot go to a "
+                    + "chosen queue: the broker picks its queue from the priority"));
+        }
         return send(message, queueSelector, Map.of(), 0);
     }
 

@@ -3,7 +3,7 @@ package io.mqproducer.internal.send;
 import io.mqproducer.MessageQueue;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.internal.codec.BodyCompression;
+import io.mqproducer.internal.codec.BodyCompressor;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
@@ -22,7 +22,7 @@ final class SendRequestFactory {
 
     private final Namespace namespace;
     private final int compressionThreshold;
-    private final int compressionLevel;
+    private final BodyCompressor compressor;
     private final MessageIdGenerator ids = new MessageIdGenerator();
     private final SendMessageHeader.Constant constantFields;
 
@@ -31,7 +31,7 @@ final class SendRequestFactory {
         this.constantFields = new SendMessageHeader.Constant(namespace.wrap(options.producerGroup()), Topics.AUTO_CREATE_TEMPLATE,
                 Topics.DEFAULT_TOPIC_QUEUE_NUMS);
         this.compressionThreshold = options.compressionThreshold();
-        this.compressionLevel = options.compressionLevel();
+        this.compressor = BodyCompressor.of(options.compressionType(), options.compressionLevel());
     }
 
     Namespace namespace() {
@@ -44,10 +44,10 @@ final class SendRequestFactory {
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
         if (body.length > compressionThreshold) {
-            byte[] compressed = BodyCompression.zlib(body, compressionLevel);
+            byte[] compressed = compressor.compress(body);
             if (compressed.length < body.length) {
                 body = compressed;
-                sysFlag |= SysFlag.COMPRESSED | BodyCompression.ZLIB_TYPE_FLAG;
+                sysFlag |= SysFlag.COMPRESSED | compressor.sysFlagBits();
             }
         }
         String uniqueId = ids.next();
@@ -83,6 +83,9 @@ final class SendRequestFactory {
         }
         if (!message.keys().isEmpty()) {
             append(out, MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, message.keys()));
+        }
+        if (message.hasPriority()) {
+            append(out, MessageProperty.PRIORITY, Integer.toString(message.priority()));
         }
         if (message.delayLevel() > 0) {
             append(out, MessageProperty.DELAY_LEVEL, Integer.toString(message.delayLevel()));

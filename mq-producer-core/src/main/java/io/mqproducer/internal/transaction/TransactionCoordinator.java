@@ -67,6 +67,10 @@ public final class TransactionCoordinator {
             return CompletableFuture.failedFuture(new InvalidMessageException(
                     "transactional messages cannot be delayed"));
         }
+        if (message != null && message.hasPriority()) {
+            return CompletableFuture.failedFuture(new InvalidMessageException(
+                    "transactional messages cannot have a priority"));
+        }
         return pipeline.send(message, null, Map.of(MessageProperty.TRANSACTION_PREPARED, "true",
                 MessageProperty.PRODUCER_GROUP, wireGroup), SysFlag.TRANSACTION_PREPARED);
     }

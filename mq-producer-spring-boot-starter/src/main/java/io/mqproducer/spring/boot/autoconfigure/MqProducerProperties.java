@@ -91,6 +91,9 @@ public class MqProducerProperties {
 
     private final Acl acl = new Acl();
 
+    /** How bodies above {@code compression-threshold} are compressed. */
+    private final Compression compression = new Compression();
+
     /** Further producers by name, each its own client, with settings that fall back to the top-level ones. */
     private final Map<String, NamedProducerProperties> producers = new LinkedHashMap<>();
 
@@ -312,6 +315,39 @@ public class MqProducerProperties {
     /** ACL credentials. */
     public Acl getAcl() {
         return acl;
+    }
+
+    public Compression getCompression() {
+        return compression;
+    }
+
+    /** Compression codec settings. */
+    public static class Compression {
+
+        /**
+         * Codec for bodies above the compression threshold: ZLIB (JDK, default), LZ4 (needs at.yawk.lz4:lz4-java) or
+         * ZSTD (needs com.github.luben:zstd-jni).
+         */
+        private io.mqproducer.CompressionType type = io.mqproducer.CompressionType.ZLIB;
+
+        /** Codec level: zlib 0-9, zstd 1-22; LZ4 ignores it. */
+        private int level = 5;
+
+        public io.mqproducer.CompressionType getType() {
+            return type;
+        }
+
+        public void setType(io.mqproducer.CompressionType type) {
+            this.type = type;
+        }
+
+        public int getLevel() {
+            return level;
+        }
+
+        public void setLevel(int level) {
+            this.level = level;
+        }
     }
 
     /** Further producers by name, in declaration order; empty for the single auto-configured producer only. */

@@ -40,6 +40,8 @@ final class NamedProducerSettings {
         copy.setIoThreads(top.getIoThreads());
         copy.setBinaryHeaders(top.isBinaryHeaders());
         copy.setCompressionThreshold(top.getCompressionThreshold());
+        copy.getCompression().setType(top.getCompression().getType());
+        copy.getCompression().setLevel(top.getCompression().getLevel());
         copy.getAcl().setAccessKey(top.getAcl().getAccessKey());
         copy.getAcl().setSecretKey(top.getAcl().getSecretKey());
         copy.getSsl().setBundle(top.getSsl().getBundle());

@@ -17,7 +17,9 @@ final class ProducerOptionsFactory {
     private static final Map<String, String> RENAMED = Map.of(
             "nameServers", "name-server",
             "producerGroup", "group",
-            "credentials", "acl");
+            "credentials", "acl",
+            "compressionType", "compression.type",
+            "compressionLevel", "compression.level");
 
     private ProducerOptionsFactory() {
     }
@@ -46,6 +48,8 @@ final class ProducerOptionsFactory {
                 .binaryHeaders(properties.isBinaryHeaders())
                 .namespace(properties.getNamespace())
                 .compressionThreshold(toInt(properties.getCompressionThreshold(), "compression-threshold"))
+                .compressionType(properties.getCompression().getType())
+                .compressionLevel(properties.getCompression().getLevel())
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
@@ -117,6 +121,8 @@ final class ProducerOptionsFactory {
             case "batch-linger" -> properties.getBatchLinger();
             case "max-inflight-async" -> properties.getMaxInflightAsync();
             case "compression-threshold" -> properties.getCompressionThreshold();
+            case "compression.type" -> properties.getCompression().getType();
+            case "compression.level" -> properties.getCompression().getLevel();
             default -> null;
         };
         return value == null ? null : String.valueOf(value);

@@ -97,6 +97,27 @@ class MqProducerAutoConfigurationTest {
     }
 
     @Test
+    void bindsTheCompressionCodecAndLevel() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.compression.type=zstd", "mq.producer.compression.level=9")
+                .run(context -> {
+                    ProducerOptions options = context.getBean(Producer.class).options();
+                    assertThat(options.compressionType()).isEqualTo(io.mqproducer.CompressionType.ZSTD);
+                    assertThat(options.compressionLevel()).isEqualTo(9);
+                });
+        runner.withPropertyValues(NAME_SERVER).run(context -> assertThat(context.getBean(Producer.class).options()
+                .compressionType()).as("default").isEqualTo(io.mqproducer.CompressionType.ZLIB));
+    }
+
+    @Test
+    void aCompressionLevelTheCodecDoesNotHaveNamesTheProperty() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.compression.level=12").run(context -> {
+            MqProducerPropertyException failure = propertyFailure(context);
+            assertThat(failure.property()).isEqualTo("mq.producer.compression.level");
+            assertThat(failure).hasMessageContaining("between 0 and 9");
+        });
+    }
+
+    @Test
     void halfConfiguredAclFailsNamingTheMissingProperty() {
         runner.withPropertyValues(NAME_SERVER, "mq.producer.acl.access-key=ak").run(context ->
                 assertThat(propertyFailure(context).property()).isEqualTo("mq.producer.acl.secret-key"));

@@ -59,4 +59,37 @@ class ProducerTemplateSendModesIT {
                     }
                 });
     }
+
+    @Test
+    void asyncDelayedAndPrioritySendsReachTheBroker(EmbeddedRocketMQ rocketMQ) {
+        rocketMQ.createTopic("template-async-modes", 4);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MqProducerAutoConfiguration.class))
+                .withPropertyValues("mq.producer.name-server=" + rocketMQ.nameServerAddress())
+                .run(context -> {
+                    ProducerTemplate template = context.getBean(ProducerTemplate.class);
+                    long sent = System.currentTimeMillis();
+                    SendResult timer = template.sendDelayedAsync("template-async-modes", "timer-async",
+                            Duration.ofSeconds(2)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    SendResult level = template.sendDelayedAsync("template-async-modes", "level-async", 1)
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    SendResult priority = template.sendWithPriority("template-async-modes", "priority-2", 2);
+                    assertThat(priority.queue().queueId()).as("the broker places it by priority").isEqualTo(2);
+                    assertThat(template.sendDelayedAsync("template-async-modes", "bad", 99))
+                            .as("bad input fails the future").isCompletedExceptionally();
+
+                    try (ReadBackConsumer consumer = ReadBackConsumer.of(rocketMQ.nameServerAddress(),
+                            "template-async-modes")) {
+                        List<MessageExt> received = consumer.await(3, WAIT);
+                        assertThat(received).extracting(MessageExt::getMsgId).containsExactlyInAnyOrder(
+                                timer.messageId(), level.messageId(), priority.messageId());
+                        for (MessageExt message : received) {
+                            if (!text(message).startsWith("priority")) {
+                                assertThat(message.getStoreTimestamp() - sent).as(text(message) + " stored when due")
+                                        .isGreaterThanOrEqualTo(900);
+                            }
+                        }
+                    }
+                });
+    }
 }

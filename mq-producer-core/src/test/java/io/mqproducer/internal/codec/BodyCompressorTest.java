@@ -1,0 +1,56 @@
+package io.mqproducer.internal.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mqproducer.CompressionType;
+import io.mqproducer.ProducerOptions;
+import io.mqproducer.error.InvalidOptionsException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BodyCompressorTest {
+
+    private static final byte[] BODY = "{\"sku\":\"A-1\",\"qty\":1},".repeat(500).getBytes(StandardCharsets.UTF_8);
+
+    @ParameterizedTest
+    @EnumSource(CompressionType.class)
+    void roundTripsAndShrinksARepetitiveBody(CompressionType type) {
+        BodyCompressor compressor = BodyCompressor.of(type, type == CompressionType.ZSTD ? 3 : 5);
+        byte[] compressed = compressor.compress(BODY);
+        assertThat(compressed.length).isLessThan(BODY.length / 4);
+        assertThat(compressor.sysFlagBits()).isEqualTo(type.sysFlagBits());
+        assertThat(BodyCompressor.decompress(1 | type.sysFlagBits(), compressed)).isEqualTo(BODY);
+    }
+
+    @Test
+    void typeZeroIsReadAsZlibAndAnUncompressedBodyIsLeftAlone() {
+        byte[] zlib = BodyCompressor.of(CompressionType.ZLIB, 5).compress(BODY);
+        assertThat(BodyCompressor.decompress(1, zlib)).isEqualTo(BODY);
+        assertThat(BodyCompressor.decompress(0, BODY)).isSameAs(BODY);
+    }
+
+    @Test
+    void anUnknownCodecOrACorruptBodyIsACodecError() {
+        assertThatThrownBy(() -> BodyCompressor.decompress(1 | (5 << 8), BODY)).isInstanceOf(CodecException.class)
+                .hasMessageContaining("unknown compression type 5");
+        assertThatThrownBy(() -> BodyCompressor.decompress(1 | CompressionType.LZ4.sysFlagBits(), BODY))
+                .isInstanceOf(CodecException.class);
+    }
+
+    @Test
+    void levelsAreCheckedPerCodec() {
+        assertThatThrownBy(() -> ProducerOptions.builder("127.0.0.1:9876").compressionType(CompressionType.ZLIB)
+                .compressionLevel(12).build()).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("zlib compression level must be between 0 and 9");
+        assertThatThrownBy(() -> ProducerOptions.builder("127.0.0.1:9876").compressionType(CompressionType.ZSTD)
+                .compressionLevel(0).build()).isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("between 1 and 22");
+        assertThat(ProducerOptions.builder("127.0.0.1:9876").compressionType(CompressionType.ZSTD)
+                .compressionLevel(19).build().compressionLevel()).isEqualTo(19);
+        assertThat(ProducerOptions.builder("127.0.0.1:9876").compressionType(CompressionType.LZ4)
+                .compressionLevel(42).build().compressionType()).isEqualTo(CompressionType.LZ4);
+    }
+}
