@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,11 +64,21 @@ public final class MqProducerAutoConfiguration {
     public Producer mqProducer(MqProducerProperties properties, MqProducerConnectionDetails connectionDetails,
             ObjectProvider<SendObserver> observers, ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
-            ObjectProvider<SslBundles> sslBundles) {
+            ObjectProvider<SslBundles> sslBundles, Environment environment) {
         ProducerReference reference = new ProducerReference();
-        ProducerOptions options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
-                observers(MqProducers.DEFAULT, reference, observers, observerFactories),
-                customizers(properties, customizers, checker, sslBundles));
+        String migration = LegacyRocketMQProperties.advice(LegacyRocketMQProperties.renames(environment));
+        ProducerOptions options;
+        try {
+            options = ProducerOptionsFactory.create(properties, connectionDetails.nameServer(),
+                    observers(MqProducers.DEFAULT, reference, observers, observerFactories),
+                    customizers(properties, customizers, checker, sslBundles));
+        } catch (MqProducerPropertyException e) {
+            throw migration.isEmpty() ? e
+                    : new MqProducerPropertyException(e.property(), e.value(), e.reason() + "; " + migration, e);
+        }
+        if (!migration.isEmpty()) {
+            log.warn("RocketMQ producer: {}", migration);
+        }
         return reference.set(start(properties, options));
     }
 
