@@ -38,6 +38,11 @@ public final class BrokerAvailability {
         }
     }
 
+    /** True when no broker is (or was recently) to be avoided: every queue may be used without asking. */
+    public boolean avoidsNone() {
+        return avoidUntil.isEmpty();
+    }
+
     /** Whether {@code broker} should get traffic now. */
     public boolean isAvailable(String broker) {
         Long until = avoidUntil.get(broker);
