@@ -15,6 +15,7 @@ final class OptionsValidation {
         require("producerGroup", b.producerGroup != null && !b.producerGroup.isBlank(), "producer group must not be blank");
         require("clientId", b.clientId == null || !b.clientId.isBlank(), "client id must not be blank when set");
         checkPositive("sendTimeout", "send timeout", b.sendTimeout);
+        checkRequestTimeout(b);
         checkPositive("connectTimeout", "connect timeout", b.connectTimeout);
         checkPositive("routeRefreshInterval", "route refresh interval", b.routeRefreshInterval);
         checkPositive("routeExpiry", "route expiry", b.routeExpiry);
@@ -53,6 +54,16 @@ final class OptionsValidation {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static void checkRequestTimeout(ProducerOptions.Builder b) {
+        if (b.requestTimeout == null) {
+            return; // derived from the send timeout
+        }
+        checkPositive("requestTimeout", "request timeout", b.requestTimeout);
+        require("requestTimeout", b.requestTimeout.compareTo(b.sendTimeout) <= 0, "request timeout (one attempt) must "
+                + "not exceed the send timeout (all attempts), was " + b.requestTimeout + " with a send timeout of "
+                + b.sendTimeout);
     }
 
     private static void checkPositive(String option, String name, Duration value) {

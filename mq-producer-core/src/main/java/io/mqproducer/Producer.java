@@ -85,7 +85,8 @@ public final class Producer implements AutoCloseable {
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
-            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
+            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(),
+                    options.requestTimeout().toMillis()),
                     broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),
                     System::currentTimeMillis);
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);

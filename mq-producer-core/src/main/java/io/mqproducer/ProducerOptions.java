@@ -23,6 +23,7 @@ public final class ProducerOptions {
     private final String producerGroup;
     private final String clientId;
     private final Duration sendTimeout;
+    private final Duration requestTimeout;
     private final Duration connectTimeout;
     private final Duration routeRefreshInterval;
     private final int retries;
@@ -49,6 +50,8 @@ public final class ProducerOptions {
         this.producerGroup = b.producerGroup;
         this.clientId = b.clientId != null ? b.clientId : "mq-producer@" + UUID.randomUUID();
         this.sendTimeout = b.sendTimeout;
+        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout
+                : defaultRequestTimeout(b.sendTimeout, b.retries);
         this.connectTimeout = b.connectTimeout;
         this.routeRefreshInterval = b.routeRefreshInterval;
         this.retries = b.retries;
@@ -98,6 +101,31 @@ public final class ProducerOptions {
     /** The whole budget of one send, all retries included. */
     public Duration sendTimeout() {
         return sendTimeout;
+    }
+
+    /**
+     * How long one attempt (one request to one broker or name server) may wait for its answer, within
+     * {@link #sendTimeout()}. When it runs out the attempt counts as failed and, while retries and the send
+     * timeout allow, the send is tried on another broker: a hung broker costs one request timeout, not the whole
+     * budget. Unless set, see {@link #defaultRequestTimeout(Duration, int)}.
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The request timeout used unless one is set: the send timeout shared equally among the first attempts, at
+     * most three ({@code sendTimeout / min(retries + 1, 3)}; 1 s with the defaults of 3 s and 2 retries). So with
+     * up to two retries every attempt fits into the budget, and a hung broker leaves time to retry elsewhere. With
+     * more retries the share stays at a third, because shorter attempts would cut off brokers that are merely busy
+     * (which answer within some hundred milliseconds), and an attempt cut off may still store the message, so its
+     * retry would store it twice. With no retries, the one attempt gets the whole budget.
+     */
+    public static Duration defaultRequestTimeout(Duration sendTimeout, int retries) {
+        if (sendTimeout == null || retries < 0) {
+            return sendTimeout; // invalid; validation reports the send timeout or retries instead
+        }
+        return sendTimeout.dividedBy(Math.min(retries + 1L, 3L));
     }
 
     /** How long establishing one TCP connection may take. */
@@ -218,7 +246,7 @@ public final class ProducerOptions {
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
-                + ", sendTimeout=" + sendTimeout + ", retries=" + retries + ", maxMessageSize=" + maxMessageSize + '}';
+                + ", sendTimeout=" + sendTimeout + ", requestTimeout=" + requestTimeout + ", retries=" + retries + ", maxMessageSize=" + maxMessageSize + '}';
     }
 
     /** Collects and validates options. Not thread-safe. */
@@ -227,6 +255,7 @@ public final class ProducerOptions {
         String producerGroup = DEFAULT_GROUP;
         String clientId;
         Duration sendTimeout = Duration.ofSeconds(3);
+        Duration requestTimeout;
         Duration connectTimeout = Duration.ofSeconds(3);
         Duration routeRefreshInterval = Duration.ofSeconds(30);
         int retries = 2;
@@ -276,6 +305,15 @@ public final class ProducerOptions {
 
         public Builder sendTimeout(Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        /**
+         * How long one attempt may wait for its answer before the send moves on to another broker; at most the
+         * send timeout. Null (the default) derives it, see {@link ProducerOptions#defaultRequestTimeout}.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.mqproducer.SendResult;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.internal.codec.RemotingCommand;
@@ -37,6 +38,7 @@ public final class SendPipeline {
     private final QueueSelector selector;
     private final SendRequestFactory requests;
     private final long timeoutMillis;
+    private final long requestTimeoutMillis;
     private final int retries;
     private final int maxMessageSize;
     private final SendObserver observer;
@@ -50,6 +52,7 @@ public final class SendPipeline {
         this.selector = new RoundRobinQueueSelector(availability);
         this.requests = new SendRequestFactory(options);
         this.timeoutMillis = options.sendTimeout().toMillis();
+        this.requestTimeoutMillis = options.requestTimeout().toMillis();
         this.retries = options.retries();
         this.maxMessageSize = options.maxMessageSize();
         this.observer = options.observer();
@@ -290,7 +293,9 @@ public final class SendPipeline {
             return;
         }
         RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
-        client.invoke(table.masterAddress(queue.brokerName()), request, remaining, new Attempt<>(delivery, queue));
+        String address = table.masterAddress(queue.brokerName());
+        // One attempt gets at most the request timeout, so that a hung broker leaves time to retry on another.
+        client.invoke(address, request, Math.min(requestTimeoutMillis, remaining), new Attempt<>(delivery, queue));
     }
 
     /** One attempt's outcome: records the broker's latency, then succeeds, retries or fails the delivery. */
@@ -321,7 +326,9 @@ public final class SendPipeline {
         @Override
         public void onFailure(ProducerException failure) {
             recordLatency(true);
-            SendPipeline.this.retryOrFail(delivery, queue, failure);
+            SendPipeline.this.retryOrFail(delivery, queue, failure instanceof RequestTimeoutException timeout
+                    ? new RequestTimeoutException("send to broker " + queue.brokerName() + " (queue " + queue.queueId()
+                    + "): " + timeout.getMessage(), timeout) : failure);
         }
 
         private void recordLatency(boolean failed) {

@@ -25,6 +25,12 @@ public class MqProducerProperties {
     /** Budget of one whole send, every retry included. */
     private Duration sendTimeout = Duration.ofSeconds(3);
 
+    /**
+     * How long one attempt may wait for a broker's or name server's answer before the send is retried elsewhere;
+     * at most the send timeout. Unset means the send timeout divided by min(retries + 1, 3), 1s with the defaults.
+     */
+    private Duration requestTimeout;
+
     /** How long establishing one TCP connection may take. */
     private Duration connectTimeout = Duration.ofSeconds(3);
 
@@ -127,6 +133,16 @@ public class MqProducerProperties {
     /** Sets the budget of one whole send. */
     public void setSendTimeout(Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
+    }
+
+    /** How long one attempt may wait for its answer, or {@code null} to derive it from the send timeout. */
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Sets how long one attempt may wait for its answer. */
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     /** How long establishing one TCP connection may take. */

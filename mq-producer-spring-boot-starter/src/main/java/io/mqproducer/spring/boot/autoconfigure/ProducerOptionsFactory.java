@@ -39,6 +39,7 @@ final class ProducerOptionsFactory {
         ProducerOptions.Builder builder = ProducerOptions.builder(nameServer)
                 .producerGroup(properties.getGroup())
                 .sendTimeout(properties.getSendTimeout())
+                .requestTimeout(properties.getRequestTimeout())
                 .connectTimeout(properties.getConnectTimeout())
                 .routeRefreshInterval(properties.getRouteRefreshInterval())
                 .retries(properties.getRetries())
@@ -107,6 +108,7 @@ final class ProducerOptionsFactory {
         Object value = switch (property) {
             case "group" -> properties.getGroup();
             case "send-timeout" -> properties.getSendTimeout();
+            case "request-timeout" -> properties.getRequestTimeout();
             case "connect-timeout" -> properties.getConnectTimeout();
             case "route-refresh-interval" -> properties.getRouteRefreshInterval();
             case "route-expiry" -> properties.getRouteExpiry();

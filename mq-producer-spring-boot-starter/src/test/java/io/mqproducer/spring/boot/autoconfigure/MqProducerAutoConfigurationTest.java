@@ -40,6 +40,7 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.nameServers()).containsExactly("127.0.0.1:9876");
             assertThat(options.producerGroup()).isEqualTo("DEFAULT_PRODUCER");
             assertThat(options.sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(options.requestTimeout()).as("a third of the send timeout").isEqualTo(Duration.ofSeconds(1));
             assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(options.retries()).isEqualTo(2);
             assertThat(options.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
@@ -54,6 +55,7 @@ class MqProducerAutoConfigurationTest {
         runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876; 10.0.0.2:9876",
                 "mq.producer.group=orders-producer",
                 "mq.producer.send-timeout=1500ms",
+                "mq.producer.request-timeout=700ms",
                 "mq.producer.connect-timeout=2s",
                 "mq.producer.retries=5",
                 "mq.producer.max-message-size=1MB",
@@ -65,6 +67,7 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.nameServers()).containsExactly("10.0.0.1:9876", "10.0.0.2:9876");
             assertThat(options.producerGroup()).isEqualTo("orders-producer");
             assertThat(options.sendTimeout()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(700));
             assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(options.retries()).isEqualTo(5);
             assertThat(options.maxMessageSize()).isEqualTo(1024 * 1024);
@@ -215,6 +218,16 @@ class MqProducerAutoConfigurationTest {
             MqProducerPropertyException failure = propertyFailure(context);
             assertThat(failure.property()).isEqualTo("mq.producer.send-timeout");
             assertThat(failure).hasMessageContaining("must be a positive duration");
+        });
+    }
+
+    @Test
+    void requestTimeoutAboveTheSendTimeoutFailsNamingTheProperty() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.request-timeout=5s").run(context -> {
+            MqProducerPropertyException failure = propertyFailure(context);
+            assertThat(failure.property()).isEqualTo("mq.producer.request-timeout");
+            assertThat(failure.value()).isEqualTo("PT5S");
+            assertThat(failure).hasMessageContaining("must not exceed the send timeout");
         });
     }
 
