@@ -18,7 +18,6 @@ final class OptionsValidation {
         checkRequestTimeout(b);
         checkPositive("connectTimeout", "connect timeout", b.connectTimeout);
         checkPositive("routeRefreshInterval", "route refresh interval", b.routeRefreshInterval);
-        checkPositive("routeExpiry", "route expiry", b.routeExpiry);
         require("batchLinger", b.batchLinger != null && !b.batchLinger.isNegative() && b.batchLinger.compareTo(Duration.ofSeconds(1)) <= 0,
                 "batch linger must be between 0 and 1 s, was " + b.batchLinger);
         require("batchMaxMessages", b.batchMaxMessages >= 1 && b.batchMaxBytes >= 1, "batch limits must be positive, were "

@@ -87,8 +87,7 @@ public final class Producer implements AutoCloseable {
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(),
                     options.requestTimeout().toMillis()),
-                    broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),
-                    System::currentTimeMillis);
+                    broker -> heartbeats.send(broker, timeoutMillis));
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);

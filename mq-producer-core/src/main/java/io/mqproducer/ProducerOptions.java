@@ -36,7 +36,6 @@ public final class ProducerOptions {
     private final int compressionLevel;
     private final int maxInflightAsync;
     private final TransactionChecker transactionChecker;
-    private final Duration routeExpiry;
     private final Duration batchLinger;
     private final boolean adaptiveBatching;
     private final int batchMaxMessages;
@@ -64,7 +63,6 @@ public final class ProducerOptions {
         this.compressionLevel = b.compressionLevel;
         this.maxInflightAsync = b.maxInflightAsync;
         this.transactionChecker = b.transactionChecker;
-        this.routeExpiry = b.routeExpiry;
         this.batchLinger = b.batchLinger;
         this.adaptiveBatching = b.adaptiveBatching;
         this.batchMaxMessages = b.batchMaxMessages;
@@ -133,7 +131,10 @@ public final class ProducerOptions {
         return connectTimeout;
     }
 
-    /** How often cached topic routes are refreshed from the name server. */
+    /**
+     * How often cached topic routes are refreshed from the name server. A route that cannot be refreshed (no name
+     * server answers) stays in use for as long as that lasts: its brokers decide whether sends succeed.
+     */
     public Duration routeRefreshInterval() {
         return routeRefreshInterval;
     }
@@ -186,14 +187,6 @@ public final class ProducerOptions {
     /** Async sends allowed in flight at once; further callers wait (within the send timeout) for a slot. */
     public int maxInflightAsync() {
         return maxInflightAsync;
-    }
-
-    /**
-     * How long a cached route may still be used when no name server answers refreshes; after that, sends to the
-     * topic fail with an error that says so.
-     */
-    public Duration routeExpiry() {
-        return routeExpiry;
     }
 
     /**
@@ -268,7 +261,6 @@ public final class ProducerOptions {
         int compressionLevel = 5;
         int maxInflightAsync = 10_000;
         TransactionChecker transactionChecker;
-        Duration routeExpiry = Duration.ofMinutes(5);
         Duration batchLinger = Duration.ZERO;
         boolean adaptiveBatching = true;
         int batchMaxMessages = 256;
@@ -406,12 +398,6 @@ public final class ProducerOptions {
         /** Most body bytes in one automatic batch (default 256 KiB). */
         public Builder batchMaxBytes(int batchMaxBytes) {
             this.batchMaxBytes = batchMaxBytes;
-            return this;
-        }
-
-        /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
-        public Builder routeExpiry(Duration routeExpiry) {
-            this.routeExpiry = routeExpiry;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.mqproducer.internal.route;
 
 import io.mqproducer.error.BrokerUnavailableException;
+import io.mqproducer.error.NameServerUnavailableException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.error.ProtocolException;
 import io.mqproducer.error.RequestTimeoutException;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asks name servers for topic routes. Sticks to one name server while it answers and moves on to the next
- * one when it cannot be reached or does not answer in time.
+ * one when it cannot be reached, does not answer in time, or does not know the topic (a name server that has just
+ * restarted knows nothing until the brokers register again, while another may still know the route).
  */
 public final class NameServerClient {
     private final RemotingClient client;
@@ -36,11 +38,32 @@ public final class NameServerClient {
         this.requestTimeoutMillis = requestTimeoutMillis;
     }
 
-    /** The route of {@code topic}; fails with TopicRouteNotFoundException when the name server knows none. */
+    /**
+     * The route of {@code topic}; fails with TopicRouteNotFoundException when no name server that answered knows it,
+     * with NameServerUnavailableException when none answered.
+     */
     public CompletableFuture<TopicRouteData> fetchRoute(String topic) {
         CompletableFuture<TopicRouteData> result = new CompletableFuture<>();
-        attempt(topic, current.get(), 0, new ArrayList<>(), result);
+        attempt(topic, current.get(), 0, new Outcomes(), result);
         return result;
+    }
+
+    /**
+     * Whether the name servers know no broker at all (asked all at once): true when at least one answered and
+     * none listed a broker, as after a restart before the brokers registered again.
+     */
+    public CompletableFuture<Boolean> knowNoBroker() {
+        List<CompletableFuture<Integer>> counts = new ArrayList<>(addresses.size());
+        for (String address : addresses) {
+            RemotingCommand request = RemotingCommand.request(RequestCode.GET_BROKER_CLUSTER_INFO, client.nextOpaque(),
+                    Map.of(), null);
+            counts.add(client.invoke(address, request, requestTimeoutMillis).handle((response, error) ->
+                    error != null || response.code() != ResponseCode.SUCCESS ? -1 : brokers(response)));
+        }
+        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<Integer> answered = counts.stream().map(CompletableFuture::join).filter(n -> n >= 0).toList();
+            return !answered.isEmpty() && answered.stream().allMatch(n -> n == 0);
+        });
     }
 
     /** The name server addresses, for diagnostics. */
@@ -48,7 +71,13 @@ public final class NameServerClient {
         return addresses;
     }
 
-    private void attempt(String topic, int index, int tried, List<Throwable> failures,
+    /** What the name servers asked so far answered: not found, or nothing. */
+    private static final class Outcomes {
+        final List<Throwable> unreachable = new ArrayList<>();
+        TopicRouteNotFoundException notFound;
+    }
+
+    private void attempt(String topic, int index, int tried, Outcomes outcomes,
                          CompletableFuture<TopicRouteData> result) {
         String address = addresses.get(Math.floorMod(index, addresses.size()));
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, client.nextOpaque(),
@@ -56,7 +85,12 @@ public final class NameServerClient {
         client.invoke(address, request, requestTimeoutMillis).whenComplete((response, error) -> {
             if (error == null) {
                 try {
-                    result.complete(interpret(topic, address, response));
+                    TopicRouteData route = interpret(topic, address, response);
+                    current.set(Math.floorMod(index, addresses.size())); // stick to the one that knows
+                    result.complete(route);
+                } catch (TopicRouteNotFoundException e) {
+                    outcomes.notFound = e;
+                    next(topic, index, tried, outcomes, result);
                 } catch (ProducerException e) {
                     result.completeExceptionally(e);
                 }
@@ -66,15 +100,21 @@ public final class NameServerClient {
                 result.completeExceptionally(error);
                 return;
             }
-            failures.add(error);
-            if (tried + 1 < addresses.size()) {
-                int next = index + 1;
-                current.compareAndSet(Math.floorMod(index, addresses.size()), Math.floorMod(next, addresses.size()));
-                attempt(topic, next, tried + 1, failures, result);
-                return;
-            }
-            result.completeExceptionally(unreachable(topic, failures));
+            outcomes.unreachable.add(error);
+            current.compareAndSet(Math.floorMod(index, addresses.size()), Math.floorMod(index + 1, addresses.size()));
+            next(topic, index, tried, outcomes, result);
         });
+    }
+
+    private void next(String topic, int index, int tried, Outcomes outcomes, CompletableFuture<TopicRouteData> result) {
+        if (tried + 1 < addresses.size()) {
+            attempt(topic, index + 1, tried + 1, outcomes, result);
+        } else if (outcomes.notFound != null) {
+            outcomes.unreachable.forEach(outcomes.notFound::addSuppressed);
+            result.completeExceptionally(outcomes.notFound);
+        } else {
+            result.completeExceptionally(unreachable(topic, outcomes.unreachable));
+        }
     }
 
     private static TopicRouteData interpret(String topic, String address, RemotingCommand response) {
@@ -94,9 +134,17 @@ public final class NameServerClient {
         }
     }
 
+    private static int brokers(RemotingCommand response) {
+        try {
+            return TopicRouteParser.registeredBrokers(response.body());
+        } catch (CodecException e) {
+            return -1; // unreadable: counts as no answer
+        }
+    }
+
     private ProducerException unreachable(String topic, List<Throwable> failures) {
-        ProducerException error = new BrokerUnavailableException("no name server answered the route request for topic "
-                + topic + " (tried " + addresses + ")", failures.get(failures.size() - 1));
+        ProducerException error = new NameServerUnavailableException("no name server answered the route request for "
+                + "topic " + topic + " (tried " + addresses + ")", failures.get(failures.size() - 1));
         failures.subList(0, failures.size() - 1).forEach(error::addSuppressed);
         return error;
     }

@@ -71,9 +71,6 @@ public class MqProducerProperties {
      */
     private boolean adaptiveBatching = true;
 
-    /** How long a cached route may be used when no name server answers refreshes. */
-    private Duration routeExpiry = Duration.ofMinutes(5);
-
     /** Whether every template send runs in a Micrometer Observation (tracing; trace context in message properties). */
     private boolean observationEnabled;
 
@@ -263,16 +260,6 @@ public class MqProducerProperties {
     /** Sets whether overlapping sends share batch requests. */
     public void setAdaptiveBatching(boolean adaptiveBatching) {
         this.adaptiveBatching = adaptiveBatching;
-    }
-
-    /** How long a route that cannot be refreshed stays usable. */
-    public Duration getRouteExpiry() {
-        return routeExpiry;
-    }
-
-    /** Sets how long a route that cannot be refreshed stays usable. */
-    public void setRouteExpiry(Duration routeExpiry) {
-        this.routeExpiry = routeExpiry;
     }
 
     /** Whether template sends are observed with Micrometer. */

@@ -37,7 +37,6 @@ final class NamedProducerSettings {
         copy.setBatchLinger(or(named.getBatchLinger(), top.getBatchLinger()));
         copy.setAdaptiveBatching(or(named.getAdaptiveBatching(), top.isAdaptiveBatching()));
         copy.setRouteRefreshInterval(top.getRouteRefreshInterval());
-        copy.setRouteExpiry(top.getRouteExpiry());
         copy.setIoThreads(top.getIoThreads());
         copy.setBinaryHeaders(top.isBinaryHeaders());
         copy.setCompressionThreshold(top.getCompressionThreshold());

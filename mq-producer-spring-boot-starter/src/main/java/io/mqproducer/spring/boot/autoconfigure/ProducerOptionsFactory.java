@@ -50,7 +50,6 @@ final class ProducerOptionsFactory {
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
-                .routeExpiry(properties.getRouteExpiry())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
             builder.clientId(properties.getClientId());
@@ -111,7 +110,6 @@ final class ProducerOptionsFactory {
             case "request-timeout" -> properties.getRequestTimeout();
             case "connect-timeout" -> properties.getConnectTimeout();
             case "route-refresh-interval" -> properties.getRouteRefreshInterval();
-            case "route-expiry" -> properties.getRouteExpiry();
             case "retries" -> properties.getRetries();
             case "max-message-size" -> properties.getMaxMessageSize();
             case "io-threads" -> properties.getIoThreads();

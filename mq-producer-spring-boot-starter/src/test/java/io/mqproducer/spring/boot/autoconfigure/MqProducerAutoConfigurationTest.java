@@ -83,7 +83,7 @@ class MqProducerAutoConfigurationTest {
     void bindsTheSendModeAndSecurityProperties() {
         runner.withPropertyValues(NAME_SERVER, "mq.producer.namespace=tenant1", "mq.producer.client-id=orders-1",
                 "mq.producer.compression-threshold=8KB", "mq.producer.max-inflight-async=64",
-                "mq.producer.batch-linger=2ms", "mq.producer.route-expiry=10m", "mq.producer.adaptive-batching=false",
+                "mq.producer.batch-linger=2ms", "mq.producer.adaptive-batching=false",
                 "mq.producer.acl.access-key=ak", "mq.producer.acl.secret-key=very-secret").run(context -> {
             ProducerOptions options = context.getBean(Producer.class).options();
             assertThat(options.namespace()).isEqualTo("tenant1");
@@ -92,7 +92,6 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.maxInflightAsync()).isEqualTo(64);
             assertThat(options.batchLinger()).isEqualTo(Duration.ofMillis(2));
             assertThat(options.adaptiveBatching()).isFalse();
-            assertThat(options.routeExpiry()).isEqualTo(Duration.ofMinutes(10));
             assertThat(options.credentials().accessKey()).isEqualTo("ak");
             assertThat(options.credentials().toString()).doesNotContain("very-secret");
             assertThat(context.getBean(MqProducerProperties.class).getAcl().toString()).doesNotContain("very-secret");
