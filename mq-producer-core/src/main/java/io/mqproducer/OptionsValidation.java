@@ -36,23 +36,7 @@ final class OptionsValidation {
     }
 
     private static void checkNameServers(ProducerOptions.Builder b) {
-        require("nameServers", !b.nameServers.isEmpty(), "at least one name server address (host:port) is required");
-        for (String address : b.nameServers) {
-            require("nameServers", isHostPort(address), "name server address '" + address + "' is not host:port");
-        }
-    }
-
-    private static boolean isHostPort(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon <= 0 || colon == address.length() - 1) {
-            return false;
-        }
-        try {
-            int port = Integer.parseInt(address.substring(colon + 1));
-            return port > 0 && port < 65536;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        NameServerAddresses.parse(b.nameServers);
     }
 
     private static void checkRequestTimeout(ProducerOptions.Builder b) {

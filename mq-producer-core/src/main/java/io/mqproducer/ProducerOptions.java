@@ -45,7 +45,7 @@ public final class ProducerOptions {
     private final boolean tlsVerifyHostname;
 
     private ProducerOptions(Builder b) {
-        this.nameServers = List.copyOf(b.nameServers);
+        this.nameServers = List.copyOf(NameServerAddresses.parse(b.nameServers));
         this.producerGroup = b.producerGroup;
         this.clientId = b.clientId != null ? b.clientId : "mq-producer@" + UUID.randomUUID();
         this.sendTimeout = b.sendTimeout;
@@ -72,7 +72,10 @@ public final class ProducerOptions {
         this.tlsVerifyHostname = b.tlsVerifyHostname;
     }
 
-    /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
+    /**
+     * Starts options for the given name servers: {@code host:port}, several separated by {@code ;} or {@code ,} or
+     * given apart; IPv6 literals in brackets ({@code [::1]:9876}).
+     */
     public static Builder builder(String... nameServers) {
         Builder builder = new Builder();
         for (String entry : nameServers) {
@@ -81,7 +84,7 @@ public final class ProducerOptions {
         return builder;
     }
 
-    /** Name server addresses, tried in turn. */
+    /** Name server addresses ({@code host:port} or {@code [ipv6]:port}), tried in turn. */
     public List<String> nameServers() {
         return nameServers;
     }
@@ -239,7 +242,8 @@ public final class ProducerOptions {
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
-                + ", sendTimeout=" + sendTimeout + ", requestTimeout=" + requestTimeout + ", retries=" + retries + ", maxMessageSize=" + maxMessageSize + '}';
+                + ", sendTimeout=" + sendTimeout + ", requestTimeout=" + requestTimeout + ", retries=" + retries
+                + ", maxMessageSize=" + maxMessageSize + '}';
     }
 
     /** Collects and validates options. Not thread-safe. */
@@ -272,16 +276,13 @@ public final class ProducerOptions {
         private Builder() {
         }
 
-        /** Adds name server addresses; {@code ;}-separated lists are split. */
+        /**
+         * Adds name server addresses: {@code host:port}, several separated by {@code ;} or {@code ,}, IPv6 literals
+         * in brackets ({@code [::1]:9876}). Checked by {@link #build()}: an empty entry, a missing port or an IPv6
+         * address without brackets fails with an {@link InvalidOptionsException} that says which entry is wrong.
+         */
         public Builder nameServer(String addresses) {
-            if (addresses == null) {
-                throw new InvalidOptionsException("nameServers", "name server address must not be null");
-            }
-            for (String address : addresses.split(";")) {
-                if (!address.isBlank()) {
-                    nameServers.add(address.trim());
-                }
-            }
+            nameServers.add(addresses);
             return this;
         }
 

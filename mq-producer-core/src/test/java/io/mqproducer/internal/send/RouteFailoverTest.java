@@ -81,6 +81,17 @@ class RouteFailoverTest {
     }
 
     @Test
+    void nameServerGivenAsABracketedIpv6LiteralIsReached() throws Exception {
+        FakeServer broker = server(RouteFailoverTest::stored);
+        ServerSocket ipv6 = new ServerSocket(0, 50, java.net.InetAddress.getByName("::1"));
+        FakeServer nameServer = new FakeServer(FakeServer.broker(request -> routeAnswer(request,
+                route("a", broker.address()))), ipv6);
+        closeables.add(nameServer);
+        SendResult result = producer("[::1]:" + ipv6.getLocalPort()).send(MESSAGE);
+        assertThat(result.queue().brokerName()).isEqualTo("a");
+    }
+
+    @Test
     void topicMovedToAnotherBrokerIsFollowed() throws Exception {
         FakeServer brokerB = server(RouteFailoverTest::stored);
         AtomicReference<String> currentRoute = new AtomicReference<>();

@@ -16,7 +16,7 @@ public class MqProducerProperties {
     /** Whether to create the producer, the template, metrics and health indicator. */
     private boolean enabled = true;
 
-    /** Name server address as host:port, several separated by ';' (required). */
+    /** Name server address as host:port, several separated by ';' or ',' (required). */
     private String nameServer;
 
     /** Producer group sent with every message. */

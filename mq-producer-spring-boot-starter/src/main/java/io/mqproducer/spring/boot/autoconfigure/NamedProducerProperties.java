@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  */
 public class NamedProducerProperties {
 
-    /** Name server address as host:port, several separated by ';'; unset means the top-level one. */
+    /** Name server address as host:port, several separated by ';' or ','; unset means the top-level one. */
     private String nameServer;
 
     /** Producer group; unset means the top-level one. */

@@ -33,7 +33,7 @@ final class ProducerOptionsFactory {
             List<ProducerOptionsCustomizer> customizers) {
         if (nameServer == null || nameServer.isBlank()) {
             throw new MqProducerPropertyException(NAME_SERVER, null,
-                    "the producer needs at least one name server address, host:port, several separated by ';'",
+                    "the producer needs at least one name server address, host:port, several separated by ';' or ','",
                     null);
         }
         ProducerOptions.Builder builder = ProducerOptions.builder(nameServer)

@@ -231,6 +231,22 @@ class MqProducerAutoConfigurationTest {
     }
 
     @Test
+    void nameServersMayBeSeparatedByCommas() {
+        runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876,[::1]:9876").run(context ->
+                assertThat(context.getBean(Producer.class).options().nameServers())
+                        .containsExactly("10.0.0.1:9876", "[::1]:9876"));
+    }
+
+    @Test
+    void aNameServerWithoutPortFailsNamingThePropertyAndTheEntry() {
+        runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876;mq-b").run(context -> {
+            MqProducerPropertyException failure = propertyFailure(context);
+            assertThat(failure.property()).isEqualTo("mq.producer.name-server");
+            assertThat(failure).hasMessageContaining("'mq-b' is not host:port: the port is missing (e.g. mq-b:9876)");
+        });
+    }
+
+    @Test
     void negativeConnectTimeoutFailsNamingTheProperty() {
         runner.withPropertyValues(NAME_SERVER, "mq.producer.connect-timeout=-1s").run(context ->
                 assertThat(propertyFailure(context).property()).isEqualTo("mq.producer.connect-timeout"));
