@@ -11,4 +11,9 @@ public class DeliveryTimeoutException extends ProducerException {
     public DeliveryTimeoutException(String message, Throwable lastCause) {
         super(message, false, lastCause);
     }
+
+    @Override
+    public DeliveryTimeoutException copyForRethrow() {
+        return new DeliveryTimeoutException(getMessage(), this);
+    }
 }

@@ -9,4 +9,13 @@ public class NameServerNotReadyException extends ProducerException {
     public NameServerNotReadyException(String message) {
         super(message, true);
     }
+
+    public NameServerNotReadyException(String message, Throwable cause) {
+        super(message, true, cause);
+    }
+
+    @Override
+    public NameServerNotReadyException copyForRethrow() {
+        return new NameServerNotReadyException(getMessage(), this);
+    }
 }

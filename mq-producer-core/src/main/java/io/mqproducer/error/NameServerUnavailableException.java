@@ -9,4 +9,9 @@ public class NameServerUnavailableException extends BrokerUnavailableException {
     public NameServerUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public NameServerUnavailableException copyForRethrow() {
+        return new NameServerUnavailableException(getMessage(), this);
+    }
 }

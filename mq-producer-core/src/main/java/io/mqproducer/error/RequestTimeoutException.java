@@ -17,4 +17,9 @@ public class RequestTimeoutException extends ProducerException {
     public RequestTimeoutException(String message, Throwable cause) {
         super(message, true, cause);
     }
+
+    @Override
+    public RequestTimeoutException copyForRethrow() {
+        return new RequestTimeoutException(getMessage(), this);
+    }
 }

@@ -9,4 +9,13 @@ public class TopicNotWritableException extends TopicRouteNotFoundException {
     public TopicNotWritableException(String message) {
         super(message);
     }
+
+    public TopicNotWritableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public TopicNotWritableException copyForRethrow() {
+        return new TopicNotWritableException(getMessage(), this);
+    }
 }

@@ -14,4 +14,9 @@ public class TopicRouteNotFoundException extends ProducerException {
     public TopicRouteNotFoundException(String message, Throwable cause) {
         super(message, true, cause);
     }
+
+    @Override
+    public TopicRouteNotFoundException copyForRethrow() {
+        return new TopicRouteNotFoundException(getMessage(), this);
+    }
 }

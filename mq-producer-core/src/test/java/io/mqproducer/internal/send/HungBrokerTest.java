@@ -95,6 +95,24 @@ class HungBrokerTest {
     }
 
     @Test
+    void aSyncFailureIsThrownFromTheCallersThreadWithTheOriginalAsCause() throws Exception {
+        FakeServer hung = server(request -> null);
+        FakeServer nameServer = nameServer("{\"brokerDatas\":[" + broker("a", hung.address()) + "],"
+                + "\"queueDatas\":[" + queues("a") + "]}");
+        Producer producer = producer(nameServer.address(), ProducerOptions.builder().sendTimeout(Duration.ofMillis(1_500))
+                .requestTimeout(Duration.ofMillis(500)).retries(0).adaptiveBatching(false));
+
+        ProducerException thrown = org.junit.jupiter.api.Assertions.assertThrows(ProducerException.class,
+                () -> producer.send(MESSAGE));
+        String caller = "aSyncFailureIsThrownFromTheCallersThreadWithTheOriginalAsCause";
+        assertThat(thrown.getStackTrace()).as("the caller's stack").anyMatch(f -> f.getMethodName().contains(caller));
+        assertThat(thrown.getCause()).as("the original, same type").isExactlyInstanceOf(thrown.getClass())
+                .hasMessage(thrown.getMessage());
+        assertThat(thrown.getCause().getStackTrace()).as("made on a producer thread")
+                .noneMatch(f -> f.getMethodName().contains(caller));
+    }
+
+    @Test
     void aTimeoutNamesTheBrokerAndItsAddress() throws Exception {
         FakeServer hung = server(request -> null);
         FakeServer nameServer = nameServer("{\"brokerDatas\":[" + broker("broker-x", hung.address()) + "],"
