@@ -6,6 +6,7 @@ import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.batch.RoundRobinSends;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.transaction.CheckBackHandler;
@@ -85,11 +86,12 @@ public final class Producer implements AutoCloseable {
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
+            OperatorLog operatorLog = OperatorLog.slf4j();
             routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(),
-                    options.requestTimeout().toMillis()),
-                    broker -> heartbeats.send(broker, timeoutMillis));
+                    options.requestTimeout().toMillis(), timeoutMillis, operatorLog),
+                    broker -> heartbeats.send(broker, timeoutMillis), operatorLog);
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
-            pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options);
+            pipeline = new SendPipeline(client, routes, new BrokerAvailability(), options, operatorLog);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,

@@ -12,6 +12,8 @@ import io.mqproducer.internal.codec.TopicRouteParser;
 import io.mqproducer.internal.protocol.RequestCode;
 import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.internal.protocol.TopicRouteData;
+import io.mqproducer.internal.log.OperatorLog;
+import io.mqproducer.internal.transport.FailureReasons;
 import io.mqproducer.internal.transport.RemotingClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,23 @@ public final class NameServerClient {
     private final List<String> addresses;
     private final AtomicInteger current;
     private final long requestTimeoutMillis;
+    private final long lastTimeoutMillis;
+    private final OperatorLog operatorLog;
 
-    public NameServerClient(RemotingClient client, List<String> addresses, long requestTimeoutMillis) {
+    /**
+     * @param requestTimeoutMillis how long a name server may take while another one is left to ask
+     * @param lastTimeoutMillis    how long the last one left may take (it has no one to fail over to; a first
+     *                             request, which also connects and warms up, may take a while)
+     * @param operatorLog          told about failovers and about no name server answering
+     */
+    public NameServerClient(RemotingClient client, List<String> addresses, long requestTimeoutMillis,
+                            long lastTimeoutMillis, OperatorLog operatorLog) {
         this.client = client;
         this.addresses = List.copyOf(addresses);
         this.current = new AtomicInteger(ThreadLocalRandom.current().nextInt(addresses.size()));
         this.requestTimeoutMillis = requestTimeoutMillis;
+        this.lastTimeoutMillis = lastTimeoutMillis;
+        this.operatorLog = operatorLog;
     }
 
     /**
@@ -82,7 +95,8 @@ public final class NameServerClient {
         String address = addresses.get(Math.floorMod(index, addresses.size()));
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, client.nextOpaque(),
                 Map.of("topic", topic), null);
-        client.invoke(address, request, requestTimeoutMillis).whenComplete((response, error) -> {
+        long timeoutMillis = tried + 1 < addresses.size() ? requestTimeoutMillis : lastTimeoutMillis;
+        client.invoke(address, request, timeoutMillis).whenComplete((response, error) -> {
             if (error == null) {
                 try {
                     TopicRouteData route = interpret(topic, address, response);
@@ -101,7 +115,12 @@ public final class NameServerClient {
                 return;
             }
             outcomes.unreachable.add(error);
-            current.compareAndSet(Math.floorMod(index, addresses.size()), Math.floorMod(index + 1, addresses.size()));
+            String next = addresses.get(Math.floorMod(index + 1, addresses.size()));
+            if (current.compareAndSet(Math.floorMod(index, addresses.size()), Math.floorMod(index + 1, addresses.size()))
+                    && !next.equals(address)) {
+                operatorLog.warn("failover:" + address, "name server " + address + " did not answer ("
+                        + FailureReasons.describe(error) + "); switching to " + next);
+            }
             next(topic, index, tried, outcomes, result);
         });
     }
@@ -145,6 +164,8 @@ public final class NameServerClient {
     private ProducerException unreachable(String topic, List<Throwable> failures) {
         ProducerException error = new NameServerUnavailableException("no name server answered the route request for "
                 + "topic " + topic + " (tried " + addresses + ")", failures.get(failures.size() - 1));
+        operatorLog.warn("nameservers-down", "no name server answered (tried " + addresses + ", last: "
+                + FailureReasons.describe(error) + "); cached routes stay in use while their brokers answer");
         failures.subList(0, failures.size() - 1).forEach(error::addSuppressed);
         return error;
     }

@@ -4,6 +4,7 @@ import io.mqproducer.error.NameServerNotReadyException;
 import io.mqproducer.error.TopicNotWritableException;
 import io.mqproducer.error.TopicRouteNotFoundException;
 import io.mqproducer.internal.Failures;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Topics;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,17 @@ public final class TopicRouteCache {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     private final Set<String> knownBrokers = ConcurrentHashMap.newKeySet();
     private final java.util.function.Consumer<String> newBrokerListener;
+    private final OperatorLog operatorLog;
 
-    /** @param newBrokerListener told once about each broker master address that first appears in a route */
-    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener) {
+    /**
+     * @param newBrokerListener told once about each broker master address that first appears in a route
+     * @param operatorLog       told when a cached route changes
+     */
+    public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
+                           OperatorLog operatorLog) {
         this.nameServers = nameServers;
         this.newBrokerListener = newBrokerListener;
+        this.operatorLog = operatorLog;
     }
 
     /** The publish table of {@code topic}, from the cache or fetched. */
@@ -70,10 +77,14 @@ public final class TopicRouteCache {
         load(topic).whenComplete((info, error) -> {
             TopicPublishInfo previous = cachedNow(topic);
             if (error == null && keepsRealRoute(previous, info)) {
-                log.debug("name servers route topic {} only through the template topic now; keeping its cached route "
-                        + "(a restarted name server may not know it yet)", topic);
+                operatorLog.warn("route-kept:" + topic, "name servers no longer know topic " + topic + " (restarted?); "
+                        + "keeping its cached route");
             } else if (error == null) {
                 tables.put(topic, CompletableFuture.completedFuture(info));
+                String change = previous == null ? null : RouteChanges.describe(previous, info);
+                if (change != null) {
+                    operatorLog.info("route:" + topic, "route of topic " + topic + " changed: " + change);
+                }
             } else {
                 log.debug("route refresh for topic {} failed, keeping the cached route: {}", topic, unwrap(error).toString());
             }

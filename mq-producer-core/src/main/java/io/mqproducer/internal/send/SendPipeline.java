@@ -43,10 +43,12 @@ public final class SendPipeline {
     private final int maxMessageSize;
     private final SendObserver observer;
     private final BrokerAvailability availability;
+    private final SendEvents events;
 
     public SendPipeline(RemotingClient client, TopicRouteCache routes, BrokerAvailability availability,
-                        ProducerOptions options) {
+                        ProducerOptions options, io.mqproducer.internal.log.OperatorLog log) {
         this.client = client;
+        this.events = new SendEvents(log);
         this.routes = routes;
         this.availability = availability;
         this.selector = new RoundRobinQueueSelector(availability);
@@ -295,23 +297,25 @@ public final class SendPipeline {
         RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
         String address = table.masterAddress(queue.brokerName());
         // One attempt gets at most the request timeout, so that a hung broker leaves time to retry on another.
-        client.invoke(address, request, Math.min(requestTimeoutMillis, remaining), new Attempt<>(delivery, queue));
+        client.invoke(address, request, Math.min(requestTimeoutMillis, remaining), new Attempt<>(delivery, queue, address));
     }
 
     /** One attempt's outcome: records the broker's latency, then succeeds, retries or fails the delivery. */
     private final class Attempt<T> implements ResponseCallback {
         private final Delivery<T> delivery;
         private final MessageQueue queue;
+        private final String address;
         private final long startedNanos = System.nanoTime();
 
-        Attempt(Delivery<T> delivery, MessageQueue queue) {
+        Attempt(Delivery<T> delivery, MessageQueue queue, String address) {
             this.delivery = delivery;
             this.queue = queue;
+            this.address = address;
         }
 
         @Override
         public void onResponse(RemotingCommand response) {
-            recordLatency(isBusy(response));
+            recordLatency(isBusy(response) ? "busy (code " + response.code() + ")" : null);
             T result;
             try {
                 result = delivery.interpreter.interpret(response, queue);
@@ -325,14 +329,19 @@ public final class SendPipeline {
 
         @Override
         public void onFailure(ProducerException failure) {
-            recordLatency(true);
+            recordLatency(failure.getMessage());
             SendPipeline.this.retryOrFail(delivery, queue, failure instanceof RequestTimeoutException timeout
                     ? new RequestTimeoutException("send to broker " + queue.brokerName() + " (queue " + queue.queueId()
                     + "): " + timeout.getMessage(), timeout) : failure);
         }
 
-        private void recordLatency(boolean failed) {
-            availability.record(queue.brokerName(), (System.nanoTime() - startedNanos) / 1_000_000, failed);
+        /** @param failure why the attempt failed, or null if the broker answered normally */
+        private void recordLatency(String failure) {
+            long latencyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+            BrokerAvailability.Change change = availability.record(queue.brokerName(), latencyMillis, failure != null);
+            if (change != BrokerAvailability.Change.NONE) {
+                events.brokerChanged(change, queue.brokerName(), address, latencyMillis, failure);
+            }
         }
     }
 
@@ -358,9 +367,13 @@ public final class SendPipeline {
         }
         CompletableFuture<Void> refreshed = queue == null ? null : routes.refresh(delivery.wireTopic);
         if (delivery.remainingMillis() <= 0) {
+            events.exhausted(delivery.userTopic, delivery.attempts(), true, failure.getMessage());
             delivery.failTimedOut();
         } else if (delivery.attempts() > retries || queue == null) {
             // Route failures are not retried: the name servers were already tried in turn.
+            if (queue != null) {
+                events.exhausted(delivery.userTopic, delivery.attempts(), false, failure.getMessage());
+            }
             delivery.failWithLast();
         } else {
             observer.onRetry(delivery.userTopic, queue.brokerName(), failure);

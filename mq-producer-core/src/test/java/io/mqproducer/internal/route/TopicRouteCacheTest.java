@@ -34,6 +34,9 @@ class TopicRouteCacheTest {
     private final RemotingClient client = new RemotingClient(1, Duration.ofSeconds(1), HeaderFormat.BINARY,
             InboundRequestHandler.UNSUPPORTED);
     private final List<String> announced = new CopyOnWriteArrayList<>();
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final io.mqproducer.internal.log.OperatorLog operatorLog = new io.mqproducer.internal.log.OperatorLog(
+            (warn, line) -> logged.add((warn ? "WARN " : "INFO ") + line), 30_000, System::currentTimeMillis);
 
     @AfterEach
     void close() {
@@ -65,7 +68,7 @@ class TopicRouteCacheTest {
 
     private TopicRouteCache cache(FakeServer... nameServers) {
         List<String> addresses = java.util.Arrays.stream(nameServers).map(FakeServer::address).toList();
-        return new TopicRouteCache(new NameServerClient(client, addresses, 1000), announced::add);
+        return new TopicRouteCache(new NameServerClient(client, addresses, 1000, 1000, operatorLog), announced::add, operatorLog);
     }
 
     @Test
@@ -144,7 +147,52 @@ class TopicRouteCacheTest {
                 cache.refresh("T").get(5, TimeUnit.SECONDS);
                 assertThat(cache.publishInfo("T").get(5, TimeUnit.SECONDS)).as(restarted).isSameAs(first);
             }
+            assertThat(logged).containsExactly("WARN name servers no longer know topic T (restarted?); keeping its "
+                    + "cached route");
         }
+    }
+
+    @Test
+    void aChangedRouteIsLoggedOnceWithWhatChanged() throws Exception {
+        String twoBrokers = ROUTE.replace("\"brokerName\":\"a\"}]", "\"brokerName\":\"a\"},"
+                + "{\"brokerAddrs\":{0:\"127.0.0.1:2\"},\"brokerName\":\"b\"}]")
+                .replace("\"writeQueueNums\":8}]", "\"writeQueueNums\":8},{\"brokerName\":\"b\",\"perm\":6,"
+                        + "\"writeQueueNums\":4}]");
+        AtomicReference<String> current = new AtomicReference<>(ROUTE);
+        try (FakeServer nameServer = new FakeServer(FakeServer.answering(r -> success(r, current.get())))) {
+            TopicRouteCache cache = cache(nameServer);
+            cache.publishInfo("T").get(5, TimeUnit.SECONDS);
+            cache.refresh("T").get(5, TimeUnit.SECONDS);
+            assertThat(logged).as("nothing changed").isEmpty();
+            current.set(twoBrokers);
+            cache.refresh("T").get(5, TimeUnit.SECONDS);
+            assertThat(cache.publishInfo("T").get(5, TimeUnit.SECONDS).queues()).hasSize(12);
+            assertThat(logged).containsExactly("INFO route of topic T changed: brokers added [b]; writable queues per "
+                    + "broker {a=8} -> {a=8, b=4}");
+        }
+    }
+
+    @Test
+    void nameServerFailoverAndOutageAreLogged() throws Exception {
+        FakeServer dead = new FakeServer(FakeServer.answering(TopicRouteCacheTest::route));
+        dead.close();
+        try (FakeServer live = new FakeServer(FakeServer.answering(TopicRouteCacheTest::route))) {
+            TopicRouteCache cache = cache(dead, live);
+            for (int i = 0; i < 3; i++) {
+                cache.refresh("T").get(5, TimeUnit.SECONDS);
+            }
+            assertThat(cache.publishInfo("T").get(5, TimeUnit.SECONDS).queues()).hasSize(8);
+            // Whether the dead one is asked first is random; if it is, the switch is logged once.
+            assertThat(logged).hasSizeLessThanOrEqualTo(1).allMatch(line -> line.equals("WARN name server " + dead.address()
+                    + " did not answer (connection refused); switching to " + live.address()));
+        }
+        logged.clear();
+        TopicRouteCache alone = cache(dead);
+        for (int i = 0; i < 3; i++) {
+            alone.refresh("T").get(5, TimeUnit.SECONDS);
+        }
+        assertThat(logged).as("once, not per refresh").singleElement().asString()
+                .startsWith("WARN no name server answered (tried [" + dead.address() + "], last: connection refused)");
     }
 
     @Test

@@ -141,6 +141,17 @@ class RoundRobinQueueSelectorTest {
     }
 
     @Test
+    void reportsABrokerAvoidedOnceAndBackOnce() {
+        BrokerAvailability availability = new BrokerAvailability(() -> 0L);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 5, true)).isEqualTo(BrokerAvailability.Change.AVOIDED);
+        assertThat(availability.record("a", 5, true)).as("still avoided: no news").isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 700, false)).isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.RECOVERED);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.NONE);
+    }
+
+    @Test
     void picksSomeBrokerWhenAllAreToBeAvoided() {
         BrokerAvailability availability = new BrokerAvailability(() -> 0L);
         availability.record("a", 5, true);

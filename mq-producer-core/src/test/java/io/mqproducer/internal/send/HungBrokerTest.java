@@ -26,11 +26,26 @@ class HungBrokerTest {
     private static final Message MESSAGE = Message.of("T", "x".getBytes(StandardCharsets.UTF_8));
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> operatorLines =
+            new ch.qos.logback.core.read.ListAppender<>();
+
+    @org.junit.jupiter.api.BeforeEach
+    void captureOperatorLog() {
+        operatorLines.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.mqproducer")).addAppender(operatorLines);
+    }
+
     @AfterEach
     void close() throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.mqproducer")).detachAppender(operatorLines);
         for (AutoCloseable closeable : closeables) {
             closeable.close();
         }
+    }
+
+    private List<String> operatorLines(String containing) {
+        return operatorLines.list.stream().filter(e -> e.getLoggerName().equals("io.mqproducer"))
+                .map(e -> e.getLevel() + " " + e.getFormattedMessage()).filter(line -> line.contains(containing)).toList();
     }
 
     private FakeServer server(Function<RemotingCommand, RemotingCommand> answer) throws Exception {
@@ -92,6 +107,8 @@ class HungBrokerTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
         }
         assertThat(toHung.get()).as("the hung broker got the first attempt, then was avoided").isBetween(1, 2);
+        assertThat(operatorLines("avoided")).as("logged once, not per send").singleElement().asString()
+                .startsWith("WARN broker a (" + hung.address() + ") avoided for 10 s: no answer from " + hung.address());
     }
 
     @Test
@@ -125,5 +142,7 @@ class HungBrokerTest {
                 .satisfies(e -> assertThat(e.getMessage()).contains("send to broker broker-x (queue ")
                         .containsPattern("no answer from " + hung.address() + " within \\d+ ms"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3_000));
+        assertThat(operatorLines("send to topic T failed")).singleElement().asString()
+                .startsWith("WARN send to topic T failed after ").doesNotContain("x\"");
     }
 }
