@@ -13,10 +13,14 @@ final class SendEvents {
 
     void brokerChanged(BrokerAvailability.Change change, String broker, String address, long latencyMillis,
                        String failure) {
-        if (change == BrokerAvailability.Change.AVOIDED) {
-            long avoidSeconds = Math.max(1, BrokerAvailability.avoidance(latencyMillis, failure != null) / 1000);
+        if (change == BrokerAvailability.Change.AVOIDED && failure != null) {
+            long avoidSeconds = BrokerAvailability.avoidance(latencyMillis, true) / 1000;
             log.warn("avoided:" + broker, "broker " + broker + " (" + address + ") avoided for " + avoidSeconds + " s: "
-                    + (failure != null ? failure : "answered in " + latencyMillis + " ms"));
+                    + failure);
+        } else if (change == BrokerAvailability.Change.AVOIDED) {
+            long avoidSeconds = Math.max(1, BrokerAvailability.avoidance(latencyMillis, false) / 1000);
+            log.info("avoided:" + broker, "broker " + broker + " (" + address + ") avoided for " + avoidSeconds
+                    + " s: answered slowly, in " + latencyMillis + " ms");
         } else if (change == BrokerAvailability.Change.RECOVERED) {
             log.info("recovered:" + broker, "broker " + broker + " (" + address + ") answers promptly again; sends go "
                     + "to it again");

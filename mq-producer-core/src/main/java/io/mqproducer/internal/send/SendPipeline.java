@@ -10,6 +10,7 @@ import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
@@ -46,7 +47,7 @@ public final class SendPipeline {
     private final SendEvents events;
 
     public SendPipeline(RemotingClient client, TopicRouteCache routes, BrokerAvailability availability,
-                        ProducerOptions options, io.mqproducer.internal.log.OperatorLog log) {
+                        ProducerOptions options, OperatorLog log) {
         this.client = client;
         this.events = new SendEvents(log);
         this.routes = routes;
