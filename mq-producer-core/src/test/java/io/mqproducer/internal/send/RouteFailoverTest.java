@@ -92,6 +92,32 @@ class RouteFailoverTest {
     }
 
     @Test
+    void aSlaveIsNeverSentToAndATopicWithOnlySlavesIsNotWritable() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger toSlave = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServer master = server(RouteFailoverTest::stored);
+        FakeServer slave = server(request -> {
+            toSlave.incrementAndGet();
+            return stored(request);
+        });
+        AtomicReference<String> brokerAddrs = new AtomicReference<>("{0:\"" + master.address() + "\",1:\""
+                + slave.address() + "\"}");
+        FakeServer nameServer = server(request -> routeAnswer(request, "{\"brokerDatas\":[{\"brokerAddrs\":"
+                + brokerAddrs.get() + ",\"brokerName\":\"a\"}],\"queueDatas\":[{\"brokerName\":\"a\",\"perm\":6,"
+                + "\"writeQueueNums\":2}]}"));
+        Producer producer = producer(nameServer.address());
+        for (int i = 0; i < 50; i++) {
+            producer.send(MESSAGE);
+        }
+        assertThat(toSlave).as("requests to the slave").hasValue(0);
+
+        brokerAddrs.set("{1:\"" + slave.address() + "\"}"); // the master is gone; only its slave is registered
+        Producer fresh = producer(nameServer.address());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.send(MESSAGE))
+                .isInstanceOf(io.mqproducer.error.TopicNotWritableException.class);
+        assertThat(toSlave).as("requests to the slave").hasValue(0);
+    }
+
+    @Test
     void topicMovedToAnotherBrokerIsFollowed() throws Exception {
         FakeServer brokerB = server(RouteFailoverTest::stored);
         AtomicReference<String> currentRoute = new AtomicReference<>();
