@@ -31,7 +31,12 @@ import java.util.function.Supplier;
  * send, and {@link #close()} it. Every failure is a {@link ProducerException}: thrown by the sync methods,
  * delivered through the future by the async ones.
  *
- * <p>Timeout model: {@link ProducerOptions#sendTimeout()} bounds a whole send, every retry included.
+ * <p>Timeout model: {@link ProducerOptions#sendTimeout()} bounds a whole send, every retry included;
+ * {@link ProducerOptions#requestTimeout()} bounds each attempt within it, so that a broker that does not answer
+ * leaves time for a retry on another. A send that timed out may still have been stored.
+ *
+ * <p>Sync methods throw on the caller's thread: a copy of the failure of the same type
+ * ({@link ProducerException#copyForRethrow()}) whose cause is the original.
  */
 public final class Producer implements AutoCloseable {
     private final ProducerOptions options;
