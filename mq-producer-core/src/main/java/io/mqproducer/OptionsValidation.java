@@ -15,9 +15,9 @@ final class OptionsValidation {
         require("producerGroup", b.producerGroup != null && !b.producerGroup.isBlank(), "producer group must not be blank");
         require("clientId", b.clientId == null || !b.clientId.isBlank(), "client id must not be blank when set");
         checkPositive("sendTimeout", "send timeout", b.sendTimeout);
+        checkRequestTimeout(b);
         checkPositive("connectTimeout", "connect timeout", b.connectTimeout);
         checkPositive("routeRefreshInterval", "route refresh interval", b.routeRefreshInterval);
-        checkPositive("routeExpiry", "route expiry", b.routeExpiry);
         require("batchLinger", b.batchLinger != null && !b.batchLinger.isNegative() && b.batchLinger.compareTo(Duration.ofSeconds(1)) <= 0,
                 "batch linger must be between 0 and 1 s, was " + b.batchLinger);
         require("batchMaxMessages", b.batchMaxMessages >= 1 && b.batchMaxBytes >= 1, "batch limits must be positive, were "
@@ -48,23 +48,17 @@ final class OptionsValidation {
     }
 
     private static void checkNameServers(ProducerOptions.Builder b) {
-        require("nameServers", !b.nameServers.isEmpty(), "at least one name server address (host:port) is required");
-        for (String address : b.nameServers) {
-            require("nameServers", isHostPort(address), "name server address '" + address + "' is not host:port");
-        }
+        NameServerAddresses.parse(b.nameServers);
     }
 
-    private static boolean isHostPort(String address) {
-        int colon = address.lastIndexOf(':');
-        if (colon <= 0 || colon == address.length() - 1) {
-            return false;
+    private static void checkRequestTimeout(ProducerOptions.Builder b) {
+        if (b.requestTimeout == null) {
+            return; // derived from the send timeout
         }
-        try {
-            int port = Integer.parseInt(address.substring(colon + 1));
-            return port > 0 && port < 65536;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        checkPositive("requestTimeout", "request timeout", b.requestTimeout);
+        require("requestTimeout", b.requestTimeout.compareTo(b.sendTimeout) <= 0, "request timeout (one attempt) must "
+                + "not exceed the send timeout (all attempts), was " + b.requestTimeout + " with a send timeout of "
+                + b.sendTimeout);
     }
 
     private static void checkPositive(String option, String name, Duration value) {

@@ -10,6 +10,7 @@ import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.batch.RoundRobinSends;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.transaction.CheckBackHandler;
@@ -35,7 +36,12 @@ import java.util.function.Supplier;
  * send, and {@link #close()} it. Every failure is a {@link ProducerException}: thrown by the sync methods,
  * delivered through the future by the async ones.
  *
- * <p>Timeout model: {@link ProducerOptions#sendTimeout()} bounds a whole send, every retry included.
+ * <p>Timeout model: {@link ProducerOptions#sendTimeout()} bounds a whole send, every retry included;
+ * {@link ProducerOptions#requestTimeout()} bounds each attempt within it, so that a broker that does not answer
+ * leaves time for a retry on another. A send that timed out may still have been stored.
+ *
+ * <p>Sync methods throw on the caller's thread: a copy of the failure of the same type
+ * ({@link ProducerException#copyForRethrow()}) whose cause is the original.
  */
 public final class Producer implements AutoCloseable {
     private final ProducerOptions options;
@@ -95,12 +101,13 @@ public final class Producer implements AutoCloseable {
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
-            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(), timeoutMillis),
-                    broker -> heartbeats.send(broker, timeoutMillis), options.routeExpiry().toMillis(),
-                    System::currentTimeMillis, options.observer());
+            OperatorLog operatorLog = OperatorLog.slf4j();
+            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(),
+                    options.requestTimeout().toMillis(), timeoutMillis, operatorLog),
+                    broker -> heartbeats.send(broker, timeoutMillis), operatorLog, options.observer());
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             availability = new BrokerAvailability();
-            pipeline = new SendPipeline(client, routes, availability, options);
+            pipeline = new SendPipeline(client, routes, availability, options, operatorLog);
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
                     decisions, options.transactionChecker() != null);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());

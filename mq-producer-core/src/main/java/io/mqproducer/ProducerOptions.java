@@ -23,6 +23,7 @@ public final class ProducerOptions {
     private final String producerGroup;
     private final String clientId;
     private final Duration sendTimeout;
+    private final Duration requestTimeout;
     private final Duration connectTimeout;
     private final Duration routeRefreshInterval;
     private final int retries;
@@ -36,7 +37,6 @@ public final class ProducerOptions {
     private final CompressionType compressionType;
     private final int maxInflightAsync;
     private final TransactionChecker transactionChecker;
-    private final Duration routeExpiry;
     private final Duration batchLinger;
     private final boolean adaptiveBatching;
     private final int batchMaxMessages;
@@ -46,10 +46,12 @@ public final class ProducerOptions {
     private final boolean tlsVerifyHostname;
 
     private ProducerOptions(Builder b) {
-        this.nameServers = List.copyOf(b.nameServers);
+        this.nameServers = List.copyOf(NameServerAddresses.parse(b.nameServers));
         this.producerGroup = b.producerGroup;
         this.clientId = b.clientId != null ? b.clientId : "mq-producer@" + UUID.randomUUID();
         this.sendTimeout = b.sendTimeout;
+        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout
+                : defaultRequestTimeout(b.sendTimeout, b.retries);
         this.connectTimeout = b.connectTimeout;
         this.routeRefreshInterval = b.routeRefreshInterval;
         this.retries = b.retries;
@@ -63,7 +65,6 @@ public final class ProducerOptions {
         this.compressionType = b.compressionType;
         this.maxInflightAsync = b.maxInflightAsync;
         this.transactionChecker = b.transactionChecker;
-        this.routeExpiry = b.routeExpiry;
         this.batchLinger = b.batchLinger;
         this.adaptiveBatching = b.adaptiveBatching;
         this.batchMaxMessages = b.batchMaxMessages;
@@ -73,7 +74,10 @@ public final class ProducerOptions {
         this.tlsVerifyHostname = b.tlsVerifyHostname;
     }
 
-    /** Starts options for the given name servers ({@code host:port}, several separated by {@code ;} or given apart). */
+    /**
+     * Starts options for the given name servers: {@code host:port}, several separated by {@code ;} or {@code ,} or
+     * given apart; IPv6 literals in brackets ({@code [::1]:9876}).
+     */
     public static Builder builder(String... nameServers) {
         Builder builder = new Builder();
         for (String entry : nameServers) {
@@ -82,7 +86,7 @@ public final class ProducerOptions {
         return builder;
     }
 
-    /** Name server addresses, tried in turn. */
+    /** Name server addresses ({@code host:port} or {@code [ipv6]:port}), tried in turn. */
     public List<String> nameServers() {
         return nameServers;
     }
@@ -102,12 +106,40 @@ public final class ProducerOptions {
         return sendTimeout;
     }
 
+    /**
+     * How long one attempt (one request to one broker or name server) may wait for its answer, within
+     * {@link #sendTimeout()}. When it runs out the attempt counts as failed and, while retries and the send
+     * timeout allow, the send is tried on another broker: a hung broker costs one request timeout, not the whole
+     * budget. Unless set, see {@link #defaultRequestTimeout(Duration, int)}.
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The request timeout used unless one is set: the send timeout shared equally among the first attempts, at
+     * most three ({@code sendTimeout / min(retries + 1, 3)}; 1 s with the defaults of 3 s and 2 retries). So with
+     * up to two retries every attempt fits into the budget, and a hung broker leaves time to retry elsewhere. With
+     * more retries the share stays at a third, because shorter attempts would cut off brokers that are merely busy
+     * (which answer within some hundred milliseconds), and an attempt cut off may still store the message, so its
+     * retry would store it twice. With no retries, the one attempt gets the whole budget.
+     */
+    public static Duration defaultRequestTimeout(Duration sendTimeout, int retries) {
+        if (sendTimeout == null || retries < 0) {
+            return sendTimeout; // invalid; validation reports the send timeout or retries instead
+        }
+        return sendTimeout.dividedBy(Math.min(retries + 1L, 3L));
+    }
+
     /** How long establishing one TCP connection may take. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** How often cached topic routes are refreshed from the name server. */
+    /**
+     * How often cached topic routes are refreshed from the name server. A route that cannot be refreshed (no name
+     * server answers) stays in use for as long as that lasts: its brokers decide whether sends succeed.
+     */
     public Duration routeRefreshInterval() {
         return routeRefreshInterval;
     }
@@ -168,14 +200,6 @@ public final class ProducerOptions {
     }
 
     /**
-     * How long a cached route may still be used when no name server answers refreshes; after that, sends to the
-     * topic fail with an error that says so.
-     */
-    public Duration routeExpiry() {
-        return routeExpiry;
-    }
-
-    /**
      * How long an async send may wait for others to the same topic to share one batch request; zero (the
      * default) sends each async message on its own.
      */
@@ -225,7 +249,8 @@ public final class ProducerOptions {
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
-                + ", sendTimeout=" + sendTimeout + ", retries=" + retries + ", maxMessageSize=" + maxMessageSize + '}';
+                + ", sendTimeout=" + sendTimeout + ", requestTimeout=" + requestTimeout + ", retries=" + retries
+                + ", maxMessageSize=" + maxMessageSize + '}';
     }
 
     /** Collects and validates options. Not thread-safe. */
@@ -234,6 +259,7 @@ public final class ProducerOptions {
         String producerGroup = DEFAULT_GROUP;
         String clientId;
         Duration sendTimeout = Duration.ofSeconds(3);
+        Duration requestTimeout;
         Duration connectTimeout = Duration.ofSeconds(3);
         Duration routeRefreshInterval = Duration.ofSeconds(30);
         int retries = 2;
@@ -247,7 +273,6 @@ public final class ProducerOptions {
         CompressionType compressionType = CompressionType.ZLIB;
         int maxInflightAsync = 10_000;
         TransactionChecker transactionChecker;
-        Duration routeExpiry = Duration.ofMinutes(5);
         Duration batchLinger = Duration.ZERO;
         boolean adaptiveBatching = true;
         int batchMaxMessages = 256;
@@ -259,16 +284,13 @@ public final class ProducerOptions {
         private Builder() {
         }
 
-        /** Adds name server addresses; {@code ;}-separated lists are split. */
+        /**
+         * Adds name server addresses: {@code host:port}, several separated by {@code ;} or {@code ,}, IPv6 literals
+         * in brackets ({@code [::1]:9876}). Checked by {@link #build()}: an empty entry, a missing port or an IPv6
+         * address without brackets fails with an {@link InvalidOptionsException} that says which entry is wrong.
+         */
         public Builder nameServer(String addresses) {
-            if (addresses == null) {
-                throw new InvalidOptionsException("nameServers", "name server address must not be null");
-            }
-            for (String address : addresses.split(";")) {
-                if (!address.isBlank()) {
-                    nameServers.add(address.trim());
-                }
-            }
+            nameServers.add(addresses);
             return this;
         }
 
@@ -284,6 +306,15 @@ public final class ProducerOptions {
 
         public Builder sendTimeout(Duration sendTimeout) {
             this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        /**
+         * How long one attempt may wait for its answer before the send moves on to another broker; at most the
+         * send timeout. Null (the default) derives it, see {@link ProducerOptions#defaultRequestTimeout}.
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
             return this;
         }
 
@@ -386,12 +417,6 @@ public final class ProducerOptions {
         /** Most body bytes in one automatic batch (default 256 KiB). */
         public Builder batchMaxBytes(int batchMaxBytes) {
             this.batchMaxBytes = batchMaxBytes;
-            return this;
-        }
-
-        /** How long a route that cannot be refreshed stays usable (default 5 minutes). */
-        public Builder routeExpiry(Duration routeExpiry) {
-            this.routeExpiry = routeExpiry;
             return this;
         }
 

@@ -28,7 +28,11 @@ class ProducerOptionsTest {
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").compressionLevel(10).build(), "compression level"),
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").batchLinger(Duration.ofSeconds(2)).build(),
                         "batch linger"),
-                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxInflightAsync(0).build(), "in-flight"));
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxInflightAsync(0).build(), "in-flight"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").requestTimeout(Duration.ZERO).build(),
+                        "request timeout must be a positive duration"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").requestTimeout(Duration.ofSeconds(4)).build(),
+                        "must not exceed the send timeout"));
     }
 
     @ParameterizedTest
@@ -48,6 +52,18 @@ class ProducerOptionsTest {
         assertThat(options.compressionThreshold()).isEqualTo(4096);
         assertThat(options.clientId()).startsWith("mq-producer@");
         assertThat(ProducerOptions.builder("a:1").build().clientId()).as("unique per producer").isNotEqualTo(options.clientId());
+    }
+
+    @Test
+    void requestTimeoutSharesTheSendTimeoutAmongUpToThreeAttempts() {
+        assertThat(ProducerOptions.builder("a:1").build().requestTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ProducerOptions.builder("a:1").retries(0).build().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(ProducerOptions.builder("a:1").retries(1).sendTimeout(Duration.ofSeconds(4)).build().requestTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(ProducerOptions.builder("a:1").retries(9).build().requestTimeout()).as("never below a third")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(ProducerOptions.builder("a:1").requestTimeout(Duration.ofMillis(700)).build().requestTimeout())
+                .isEqualTo(Duration.ofMillis(700));
     }
 
     @Test

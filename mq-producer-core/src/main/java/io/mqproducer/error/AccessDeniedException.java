@@ -8,4 +8,13 @@ public class AccessDeniedException extends BrokerRejectedException {
     public AccessDeniedException(String brokerName, int code, String remark) {
         super(brokerName, code, remark, false);
     }
+
+    private AccessDeniedException(AccessDeniedException original) {
+        super(original);
+    }
+
+    @Override
+    public AccessDeniedException copyForRethrow() {
+        return new AccessDeniedException(this);
+    }
 }

@@ -5,4 +5,13 @@ public class BrokerBusyException extends BrokerRejectedException {
     public BrokerBusyException(String brokerName, int code, String remark) {
         super(brokerName, code, remark, true);
     }
+
+    private BrokerBusyException(BrokerBusyException original) {
+        super(original);
+    }
+
+    @Override
+    public BrokerBusyException copyForRethrow() {
+        return new BrokerBusyException(this);
+    }
 }

@@ -28,4 +28,16 @@ public class BrokerRejectedException extends ProducerException {
     public String remark() {
         return remark;
     }
+
+    /** A copy of {@code original} with it as the cause; see {@link #copyForRethrow()}. */
+    protected BrokerRejectedException(BrokerRejectedException original) {
+        super(original.getMessage(), original.isRetriable(), original);
+        this.code = original.code;
+        this.remark = original.remark;
+    }
+
+    @Override
+    public BrokerRejectedException copyForRethrow() {
+        return new BrokerRejectedException(this);
+    }
 }

@@ -9,4 +9,9 @@ public class BrokerUnavailableException extends ProducerException {
     public BrokerUnavailableException(String message, Throwable cause) {
         super(message, true, cause);
     }
+
+    @Override
+    public BrokerUnavailableException copyForRethrow() {
+        return new BrokerUnavailableException(getMessage(), this);
+    }
 }

@@ -9,4 +9,9 @@ public class InvalidMessageException extends ProducerException {
     public InvalidMessageException(String message, Throwable cause) {
         super(message, false, cause);
     }
+
+    @Override
+    public InvalidMessageException copyForRethrow() {
+        return new InvalidMessageException(getMessage(), this);
+    }
 }

@@ -21,4 +21,14 @@ public class InvalidOptionsException extends ProducerException {
     public String option() {
         return option;
     }
+
+    private InvalidOptionsException(InvalidOptionsException original) {
+        super(original.getMessage(), false, original);
+        this.option = original.option;
+    }
+
+    @Override
+    public InvalidOptionsException copyForRethrow() {
+        return new InvalidOptionsException(this);
+    }
 }

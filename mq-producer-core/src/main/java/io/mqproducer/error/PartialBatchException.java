@@ -19,4 +19,9 @@ public class PartialBatchException extends ProducerException {
     public List<SendResult> sent() {
         return sent;
     }
+
+    @Override
+    public PartialBatchException copyForRethrow() {
+        return new PartialBatchException(getMessage(), sent, this);
+    }
 }

@@ -5,4 +5,13 @@ public class ProducerBusyException extends ProducerException {
     public ProducerBusyException(String message) {
         super(message, true);
     }
+
+    public ProducerBusyException(String message, Throwable cause) {
+        super(message, true, cause);
+    }
+
+    @Override
+    public ProducerBusyException copyForRethrow() {
+        return new ProducerBusyException(getMessage(), this);
+    }
 }

@@ -9,4 +9,9 @@ public class ProducerClosedException extends ProducerException {
     public ProducerClosedException(String message, Throwable cause) {
         super(message, false, cause);
     }
+
+    @Override
+    public ProducerClosedException copyForRethrow() {
+        return new ProducerClosedException(getMessage(), this);
+    }
 }

@@ -20,4 +20,13 @@ public class ProducerException extends RuntimeException {
     public boolean isRetriable() {
         return retriable;
     }
+
+    /**
+     * A new exception of the same type, message and retriability, with this one as its cause. Sync sends throw the
+     * copy on the caller's thread, so that its stack trace shows where the caller sent, while the cause keeps where
+     * the failure arose (usually a network thread). Every subclass returns its own type.
+     */
+    public ProducerException copyForRethrow() {
+        return new ProducerException(getMessage(), retriable, this);
+    }
 }

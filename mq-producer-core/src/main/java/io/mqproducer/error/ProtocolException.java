@@ -9,4 +9,9 @@ public class ProtocolException extends ProducerException {
     public ProtocolException(String message, Throwable cause) {
         super(message, false, cause);
     }
+
+    @Override
+    public ProtocolException copyForRethrow() {
+        return new ProtocolException(getMessage(), this);
+    }
 }

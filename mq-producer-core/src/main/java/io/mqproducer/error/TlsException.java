@@ -8,4 +8,9 @@ public class TlsException extends ProducerException {
     public TlsException(String message, Throwable cause) {
         super(message, false, cause);
     }
+
+    @Override
+    public TlsException copyForRethrow() {
+        return new TlsException(getMessage(), this);
+    }
 }

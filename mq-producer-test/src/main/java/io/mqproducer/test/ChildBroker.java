@@ -36,6 +36,7 @@ public final class ChildBroker implements AutoCloseable {
     private ChildJvm jvm;
     private int launches;
     private boolean closed;
+    private boolean paused;
 
     private ChildBroker(ChildBrokerSpec spec, StoreDirectory directory) {
         this.spec = spec;
@@ -105,6 +106,41 @@ public final class ChildBroker implements AutoCloseable {
     }
 
     /**
+     * Shuts the broker down gracefully, as an operator's SIGTERM does: the broker's shutdown unregisters it from the
+     * name server and closes its connections; returns once the process exited. {@link #restart()} starts it again.
+     */
+    public synchronized void terminate() {
+        open();
+        resumeIfPaused();
+        if (jvm != null && jvm.isAlive()) {
+            jvm.terminate(EXIT_TIMEOUT.multipliedBy(3));
+        }
+    }
+
+    /**
+     * Freezes the broker's process with SIGSTOP: it keeps its connections and its place in the route but answers
+     * nothing, like a broker stuck in a long GC pause or on a hung disk, until {@link #resume()}.
+     */
+    public synchronized void pause() {
+        open();
+        jvm.signal("STOP");
+        paused = true;
+    }
+
+    /** Lets a {@link #pause() paused} broker run on (SIGCONT); what it received meanwhile is then processed. */
+    public synchronized void resume() {
+        open();
+        resumeIfPaused();
+    }
+
+    private void resumeIfPaused() {
+        if (paused && jvm != null && jvm.isAlive()) {
+            jvm.signal("CONT");
+        }
+        paused = false;
+    }
+
+    /**
      * Starts the broker again on the same address and store, so it keeps the messages it had stored, and returns once
      * the name server routes its topics. Kills it first if it still runs.
      *
@@ -112,6 +148,7 @@ public final class ChildBroker implements AutoCloseable {
      */
     public synchronized void restart() {
         open();
+        resumeIfPaused();
         if (jvm != null && jvm.isAlive()) {
             jvm.kill(EXIT_TIMEOUT);
         }
@@ -132,6 +169,7 @@ public final class ChildBroker implements AutoCloseable {
             return;
         }
         closed = true;
+        resumeIfPaused();
         if (jvm != null && jvm.isAlive() && !jvm.closeInputAndAwaitExit(EXIT_TIMEOUT)) {
             jvm.kill(EXIT_TIMEOUT);
         }

@@ -31,10 +31,19 @@ final class ChildBrokerMain {
             EmbeddedBroker broker = new EmbeddedBroker(spec.setup());
             broker.start();
             spec.topics().forEach(broker::createTopic);
+            // SIGTERM: shut down as RocketMQ's own start script does, through the broker's shutdown.
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (stopped.compareAndSet(false, true)) {
+                    stop(broker, spec.ports().listen());
+                }
+            }, "child-broker-shutdown"));
             System.out.println(READY + " " + spec.brokerAddress());
             System.out.flush();
             followCommands(broker);
-            stop(broker, spec.ports().listen());
+            if (stopped.compareAndSet(false, true)) {
+                stop(broker, spec.ports().listen());
+            }
             System.exit(0);
         } catch (Throwable e) {
             // RocketMQ leaves non-daemon threads behind after a failed start: exit explicitly, or the parent waits.

@@ -142,12 +142,31 @@ final class ChildJvm {
     }
 
     /**
-     * Asks the child to stop with SIGTERM, which runs its shutdown hooks as a service manager's stop would, and waits
-     * up to {@code timeout} for it to exit.
+     * Asks the child to shut down with SIGTERM (its shutdown hooks run) and returns once it exited.
+     *
+     * @throws IllegalStateException if it is still there after {@code timeout}
      */
-    boolean terminate(Duration timeout) {
+    void terminate(Duration timeout) {
         process.destroy();
-        return awaitExit(timeout);
+        if (!awaitExit(timeout)) {
+            throw new IllegalStateException("process " + process.pid() + " still runs " + timeout.toMillis()
+                    + " ms after SIGTERM");
+        }
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill} command. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling process " + process.pid(), e);
+        }
     }
 
     Path log() {

@@ -81,8 +81,12 @@ final class ServerProcess {
 
     /** SIGTERM, as a service manager stops a server: its shutdown hook runs; SIGKILL if it has not exited in 20 s. */
     void stop() {
-        if (jvm != null && jvm.isAlive() && !jvm.terminate(EXIT_TIMEOUT)) {
-            jvm.kill(EXIT_TIMEOUT);
+        if (jvm != null && jvm.isAlive()) {
+            try {
+                jvm.terminate(EXIT_TIMEOUT);
+            } catch (IllegalStateException stillRunning) {
+                jvm.kill(EXIT_TIMEOUT);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.mqproducer.ConnectivityReport;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.RequestCode;
 import io.mqproducer.internal.protocol.Topics;
+import io.mqproducer.internal.transport.FailureReasons;
 import io.mqproducer.internal.transport.RemotingClient;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,11 +28,17 @@ public final class ConnectivityProbe {
     }
 
     public CompletableFuture<ConnectivityReport> probe(Collection<String> brokers, long timeoutMillis) {
+        Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, CompletableFuture<Boolean>> names = new LinkedHashMap<>();
         for (String address : nameServers) {
             RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, client.nextOpaque(),
                     Map.of("topic", Topics.AUTO_CREATE_TEMPLATE), null);
-            names.put(address, client.invoke(address, request, timeoutMillis).handle((r, e) -> e == null));
+            names.put(address, client.invoke(address, request, timeoutMillis).handle((r, e) -> {
+                if (e != null) {
+                    failures.put(address, FailureReasons.describe(e));
+                }
+                return e == null;
+            }));
         }
         Map<String, CompletableFuture<Boolean>> brokerChecks = new LinkedHashMap<>();
         for (String address : brokers) {
@@ -45,7 +52,8 @@ public final class ConnectivityProbe {
         for (CompletableFuture<Boolean> f : brokerChecks.values()) {
             all[i++] = f;
         }
-        return CompletableFuture.allOf(all).thenApply(done -> new ConnectivityReport(results(names), results(brokerChecks)));
+        return CompletableFuture.allOf(all).thenApply(done -> new ConnectivityReport(results(names), results(brokerChecks),
+                failures));
     }
 
     private static Map<String, Boolean> results(Map<String, CompletableFuture<Boolean>> checks) {

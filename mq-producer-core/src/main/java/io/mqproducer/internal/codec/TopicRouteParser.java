@@ -41,6 +41,19 @@ public final class TopicRouteParser {
         return new TopicRouteData(brokers(root.path("brokerDatas")), queues(root.path("queueDatas")));
     }
 
+    /** How many brokers the body of {@code GET_BROKER_CLUSTER_INFO} lists (its {@code brokerAddrTable}). */
+    public static int registeredBrokers(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new CodecException("empty cluster info body");
+        }
+        try {
+            JsonNode table = MAPPER.readTree(json).path("brokerAddrTable");
+            return table.isObject() ? table.size() : 0;
+        } catch (JacksonException e) {
+            throw new CodecException("malformed cluster info JSON", e);
+        }
+    }
+
     private static List<BrokerData> brokers(JsonNode array) {
         List<BrokerData> brokers = new ArrayList<>();
         for (JsonNode node : array) {

@@ -8,6 +8,7 @@ public final class RequestCode {
     public static final int END_TRANSACTION = 37;
     public static final int CHECK_TRANSACTION_STATE = 39;
     public static final int GET_ROUTEINFO_BY_TOPIC = 105;
+    public static final int GET_BROKER_CLUSTER_INFO = 106;
     public static final int SEND_MESSAGE_V2 = 310;
     public static final int SEND_BATCH_MESSAGE = 320;
 

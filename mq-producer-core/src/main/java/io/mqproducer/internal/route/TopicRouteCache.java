@@ -1,24 +1,25 @@
 package io.mqproducer.internal.route;
 
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.NameServerNotReadyException;
+import io.mqproducer.error.TopicNotWritableException;
 import io.mqproducer.error.TopicRouteNotFoundException;
 import io.mqproducer.internal.Failures;
-import io.mqproducer.internal.protocol.TopicRouteData;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.spi.SendObserver;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Topic publish tables by topic. The first demand for a topic fetches its route once, however many callers
  * wait for it; later callers get the cached snapshot without allocation. Snapshots are swapped whole on
- * refresh, and a failed refresh keeps the previous one. A topic the name server does not know is routed
- * through the auto-create template topic, so that a broker with auto-create makes it on first send.
+ * refresh, and a failed refresh keeps the previous one, however long the name servers are away: the brokers, not
+ * the name servers, decide whether a send succeeds (a broker that stopped answering is avoided by the selector). A
+ * topic the name server does not know is routed through the auto-create template topic, so that a broker with
+ * auto-create makes it on first send.
  */
 public final class TopicRouteCache {
     private static final Logger log = LoggerFactory.getLogger(TopicRouteCache.class);
@@ -28,50 +29,42 @@ public final class TopicRouteCache {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     private final Set<String> knownBrokers = ConcurrentHashMap.newKeySet();
     private final java.util.function.Consumer<String> newBrokerListener;
-    private final ConcurrentHashMap<String, Long> fetchedAt = new ConcurrentHashMap<>();
-    private final long expiryMillis;
-    private final LongSupplier clockMillis;
+    private final OperatorLog operatorLog;
     private final SendObserver observer;
 
     /**
      * @param newBrokerListener told once about each broker master address that first appears in a route
-     * @param expiryMillis      how long a route that could not be refreshed may still be used
+     * @param operatorLog       told when a cached route changes
      */
     public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
-                           long expiryMillis, LongSupplier clockMillis) {
-        this(nameServers, newBrokerListener, expiryMillis, clockMillis, SendObserver.NOOP);
+                           OperatorLog operatorLog) {
+        this(nameServers, newBrokerListener, operatorLog, SendObserver.NOOP);
     }
 
     /** As above, telling {@code observer} about every route fetch and fetch failure. */
     public TopicRouteCache(NameServerClient nameServers, java.util.function.Consumer<String> newBrokerListener,
-                           long expiryMillis, LongSupplier clockMillis, SendObserver observer) {
+                           OperatorLog operatorLog, SendObserver observer) {
         this.observer = observer;
         this.nameServers = nameServers;
         this.newBrokerListener = newBrokerListener;
-        this.expiryMillis = expiryMillis;
-        this.clockMillis = clockMillis;
+        this.operatorLog = operatorLog;
     }
 
     /** The publish table of {@code topic}, from the cache or fetched. */
     public CompletableFuture<TopicPublishInfo> publishInfo(String topic) {
         CompletableFuture<TopicPublishInfo> cached = tables.get(topic);
         if (cached != null) {
-            if (!isExpired(topic, cached)) {
-                return cached;
-            }
-            // Not refreshed for too long (name servers unreachable): fetch before use, or fail clearly.
-            tables.remove(topic, cached);
+            return cached;
         }
         CompletableFuture<TopicPublishInfo> created = new CompletableFuture<>();
         CompletableFuture<TopicPublishInfo> raced = tables.putIfAbsent(topic, created);
         if (raced != null) {
             return raced;
         }
-        Long lastFetch = fetchedAt.get(topic);
         load(topic).whenComplete((info, error) -> {
             if (error != null) {
                 tables.remove(topic, created); // the next caller tries again
-                created.completeExceptionally(lastFetch == null ? unwrap(error) : expired(topic, lastFetch, error));
+                created.completeExceptionally(unwrap(error));
             } else {
                 created.complete(info);
             }
@@ -91,8 +84,16 @@ public final class TopicRouteCache {
             return running;
         }
         load(topic).whenComplete((info, error) -> {
-            if (error == null) {
+            TopicPublishInfo previous = cachedNow(topic);
+            if (error == null && keepsRealRoute(previous, info)) {
+                operatorLog.warn("route-kept:" + topic, "name servers no longer know topic " + topic + " (restarted?); "
+                        + "keeping its cached route");
+            } else if (error == null) {
                 tables.put(topic, CompletableFuture.completedFuture(info));
+                String change = previous == null ? null : RouteChanges.describe(previous, info);
+                if (change != null) {
+                    operatorLog.info("route:" + topic, "route of topic " + topic + " changed: " + change);
+                }
             } else {
                 log.debug("route refresh for topic {} failed, keeping the cached route: {}", topic, unwrap(error).toString());
             }
@@ -109,6 +110,20 @@ public final class TopicRouteCache {
                 refresh(topic);
             }
         });
+    }
+
+    /** The table cached for {@code topic} right now, or null. */
+    private TopicPublishInfo cachedNow(String topic) {
+        CompletableFuture<TopicPublishInfo> table = tables.get(topic);
+        return table == null || !table.isDone() || table.isCompletedExceptionally() ? null : table.getNow(null);
+    }
+
+    /**
+     * A real route is not given up for the template topic's: a name server that has just restarted knows the template
+     * (from the first broker that registered again) before it knows the topic.
+     */
+    private static boolean keepsRealRoute(TopicPublishInfo previous, TopicPublishInfo fresh) {
+        return previous != null && !previous.viaDefaultTopic() && fresh.viaDefaultTopic();
     }
 
     /** Master addresses of every broker in a cached table. */
@@ -136,10 +151,7 @@ public final class TopicRouteCache {
     }
 
     private CompletableFuture<TopicPublishInfo> load(String topic) {
-        CompletableFuture<TopicPublishInfo> loaded = fetch(topic).thenApply(info -> {
-            fetchedAt.put(topic, clockMillis.getAsLong());
-            return announceNewBrokers(info);
-        });
+        CompletableFuture<TopicPublishInfo> loaded = fetch(topic).thenApply(this::announceNewBrokers);
         if (observer != SendObserver.NOOP) {
             loaded.whenComplete((info, error) -> tellObserver(topic, info, error));
         }
@@ -158,18 +170,6 @@ public final class TopicRouteCache {
         }
     }
 
-    private boolean isExpired(String topic, CompletableFuture<TopicPublishInfo> cached) {
-        Long fetched = fetchedAt.get(topic);
-        return cached.isDone() && fetched != null && clockMillis.getAsLong() - fetched > expiryMillis;
-    }
-
-    private ProducerException expired(String topic, long lastFetch, Throwable error) {
-        ProducerException cause = Failures.asProducerException(error);
-        return new ProducerException("the cached route of topic " + topic + " expired: it could not be refreshed for "
-                + (clockMillis.getAsLong() - lastFetch) / 1000 + " s (limit " + expiryMillis / 1000 + " s); last error: "
-                + cause.getMessage(), cause.isRetriable(), cause);
-    }
-
     private TopicPublishInfo announceNewBrokers(TopicPublishInfo info) {
         for (String address : info.masterAddresses().values()) {
             if (knownBrokers.add(address)) {
@@ -186,29 +186,40 @@ public final class TopicRouteCache {
     private CompletableFuture<TopicPublishInfo> fetch(String topic) {
         return nameServers.fetchRoute(topic)
                 .thenApply(route -> usable(topic, TopicPublishInfo.from(topic, route, false, Integer.MAX_VALUE)))
-                .exceptionallyCompose(error -> unwrap(error) instanceof TopicRouteNotFoundException
-                        ? viaDefaultTopic(topic)
+                .exceptionallyCompose(error -> isMissing(error) ? viaDefaultTopic(topic)
                         : CompletableFuture.failedFuture(unwrap(error)));
+    }
+
+    /** The name servers do not know the topic (as opposed to knowing it with no writable queue). */
+    private static boolean isMissing(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof TopicRouteNotFoundException && !(cause instanceof TopicNotWritableException);
     }
 
     private CompletableFuture<TopicPublishInfo> viaDefaultTopic(String topic) {
         return nameServers.fetchRoute(Topics.AUTO_CREATE_TEMPLATE)
-                .handle((TopicRouteData route, Throwable error) -> {
-                    if (error != null) {
-                        if (unwrap(error) instanceof TopicRouteNotFoundException) {
-                            throw new TopicRouteNotFoundException("topic " + topic + " does not exist and no broker "
-                                    + "offers to create it (auto-create is off); create the topic first");
-                        }
-                        throw new CompletionException(unwrap(error));
-                    }
-                    return usable(topic, TopicPublishInfo.from(topic, route, true, Topics.DEFAULT_TOPIC_QUEUE_NUMS));
-                });
+                .thenApply(route -> usable(topic, TopicPublishInfo.from(topic, route, true, Topics.DEFAULT_TOPIC_QUEUE_NUMS)))
+                .exceptionallyCompose(error -> isMissing(error) ? unknownTopic(topic)
+                        : CompletableFuture.failedFuture(unwrap(error)));
+    }
+
+    /** Tells "the topic does not exist" from "the name servers know nothing yet", which must not advise creating it. */
+    private CompletableFuture<TopicPublishInfo> unknownTopic(String topic) {
+        return nameServers.knowNoBroker().handle((empty, error) -> {
+            if (error == null && empty) {
+                throw new NameServerNotReadyException("no route for topic " + topic + ": the name servers "
+                        + nameServers.addresses() + " know no broker yet (restarted? brokers register again within "
+                        + "their heartbeat interval, 30 s by default)");
+            }
+            throw new TopicRouteNotFoundException("topic " + topic + " does not exist and no broker offers to create "
+                    + "it (auto-create is off); create the topic first");
+        });
     }
 
     private static TopicPublishInfo usable(String topic, TopicPublishInfo info) {
         if (!info.isWritable()) {
-            throw new TopicRouteNotFoundException("topic " + topic + " has no writable queue on any broker with a "
-                    + "reachable master");
+            throw new TopicNotWritableException("topic " + topic + " has no writable queue on any broker with a "
+                    + "master (write permission turned off, or masters gone)");
         }
         return info;
     }

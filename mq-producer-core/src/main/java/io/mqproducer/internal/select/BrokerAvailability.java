@@ -15,9 +15,21 @@ public final class BrokerAvailability {
     /** A broker that did not answer at all is avoided as long as a very slow one. */
     static final long FAILURE_AVOID_MILLIS = 10_000;
 
+    /** What a recorded request changed, for the operator log. */
+    public enum Change {
+        /** Nothing worth telling. */
+        NONE,
+        /** The broker was fine and is now avoided. */
+        AVOIDED,
+        /** The broker had been avoided and has now answered promptly. */
+        RECOVERED
+    }
+
     private final ConcurrentHashMap<String, Long> avoidUntil = new ConcurrentHashMap<>();
     /** Read only for diagnostics (actuator endpoint); written on every answer. */
     private final ConcurrentHashMap<String, Long> lastLatency = new ConcurrentHashMap<>();
+    /** Brokers avoided since they last answered promptly; tells an avoidance that is news from one that is not. */
+    private final java.util.Set<String> troubled = ConcurrentHashMap.newKeySet();
     private final LongSupplier clockMillis;
 
     public BrokerAvailability(LongSupplier clockMillis) {
@@ -28,17 +40,28 @@ public final class BrokerAvailability {
         this(System::currentTimeMillis);
     }
 
-    /** Records how a request to {@code broker} went. */
-    public void record(String broker, long latencyMillis, boolean failed) {
-        long avoid = failed ? FAILURE_AVOID_MILLIS : avoidFor(latencyMillis);
+    /** Records how a request to {@code broker} went, and says whether that avoided it or brought it back. */
+    public Change record(String broker, long latencyMillis, boolean failed) {
+        long avoid = avoidance(latencyMillis, failed);
         lastLatency.put(broker, latencyMillis);
         if (avoid == 0) {
             if (!avoidUntil.isEmpty()) { // the usual case on the hot path: nothing to forget
                 avoidUntil.remove(broker);
             }
-        } else {
-            avoidUntil.put(broker, clockMillis.getAsLong() + avoid);
+            return !troubled.isEmpty() && troubled.remove(broker) ? Change.RECOVERED : Change.NONE;
         }
+        avoidUntil.put(broker, clockMillis.getAsLong() + avoid);
+        return troubled.add(broker) ? Change.AVOIDED : Change.NONE;
+    }
+
+    /** How long (ms) a broker is avoided after a request that took {@code latencyMillis} or failed. */
+    public static long avoidance(long latencyMillis, boolean failed) {
+        return failed ? FAILURE_AVOID_MILLIS : avoidFor(latencyMillis);
+    }
+
+    /** True when no broker is (or was recently) to be avoided: every queue may be used without asking. */
+    public boolean avoidsNone() {
+        return avoidUntil.isEmpty();
     }
 
     /** Whether {@code broker} should get traffic now. */

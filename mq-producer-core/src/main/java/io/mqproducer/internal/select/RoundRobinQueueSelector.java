@@ -9,8 +9,10 @@ import java.util.function.Predicate;
 
 /**
  * Spreads messages over a topic's queues in turn, skipping brokers that {@link BrokerAvailability} says to
- * avoid and, on a retry, the broker that just failed. When every broker is to be avoided, it still picks one:
- * a send attempt beats no attempt.
+ * avoid and, on a retry, the broker that just failed. While some queues are skipped, the turn runs over the
+ * acceptable queues only, so each of them gets an equal share (taking "the next acceptable queue after the
+ * position" instead would pile every skipped position onto the same queue). When every broker is to be
+ * avoided, it still picks one: a send attempt beats no attempt.
  */
 public final class RoundRobinQueueSelector implements QueueSelector {
     private final ConcurrentHashMap<String, AtomicInteger> positions = new ConcurrentHashMap<>();
@@ -23,22 +25,28 @@ public final class RoundRobinQueueSelector implements QueueSelector {
     @Override
     public MessageQueue select(TopicPublishInfo table, String avoidBroker) {
         List<MessageQueue> queues = table.queues();
-        int start = positions.computeIfAbsent(table.topic(), t -> new AtomicInteger()).getAndIncrement();
-        MessageQueue choice = first(queues, start,
+        int position = positions.computeIfAbsent(table.topic(), t -> new AtomicInteger()).getAndIncrement();
+        if (avoidBroker == null && availability.avoidsNone()) {
+            return queues.get(Math.floorMod(position, queues.size())); // the usual case: every queue is acceptable
+        }
+        MessageQueue choice = nth(queues, position,
                 q -> !q.brokerName().equals(avoidBroker) && availability.isAvailable(q.brokerName()));
         if (choice == null && avoidBroker != null) {
-            choice = first(queues, start, q -> !q.brokerName().equals(avoidBroker));
+            choice = nth(queues, position, q -> !q.brokerName().equals(avoidBroker));
         }
-        return choice != null ? choice : queues.get(Math.floorMod(start, queues.size()));
+        return choice != null ? choice : queues.get(Math.floorMod(position, queues.size()));
     }
 
-    private static MessageQueue first(List<MessageQueue> queues, int start, Predicate<MessageQueue> acceptable) {
-        for (int i = 0; i < queues.size(); i++) {
-            MessageQueue candidate = queues.get(Math.floorMod(start + i, queues.size()));
-            if (acceptable.test(candidate)) {
-                return candidate;
+    /** The acceptable queue at {@code position} in the turn over acceptable queues only, or null if none is. */
+    private static MessageQueue nth(List<MessageQueue> queues, int position, Predicate<MessageQueue> acceptable) {
+        // One pass into an array: availability may change meanwhile, and a second pass could disagree with the first.
+        MessageQueue[] candidates = new MessageQueue[queues.size()];
+        int count = 0;
+        for (MessageQueue queue : queues) {
+            if (acceptable.test(queue)) {
+                candidates[count++] = queue;
             }
         }
-        return null;
+        return count == 0 ? null : candidates[Math.floorMod(position, count)];
     }
 }

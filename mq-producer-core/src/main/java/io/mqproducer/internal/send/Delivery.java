@@ -92,7 +92,7 @@ final class Delivery<T> {
         ProducerException last = failures.isEmpty() ? null : failures.get(failures.size() - 1);
         DeliveryTimeoutException timeout = new DeliveryTimeoutException("send to topic " + userTopic
                 + " was not acknowledged within " + budgetMillis + " ms (" + attempts + " attempt"
-                + (attempts == 1 ? "" : "s") + ")", last);
+                + (attempts == 1 ? "" : "s") + ")" + (last == null ? "" : "; last: " + last.getMessage()), last);
         for (ProducerException earlier : failures) {
             if (earlier != last) {
                 timeout.addSuppressed(earlier);

@@ -6,9 +6,11 @@ import io.mqproducer.SendResult;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.RequestTimeoutException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.internal.codec.RemotingCommand;
+import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
@@ -37,19 +39,23 @@ public final class SendPipeline {
     private final QueueSelector selector;
     private final SendRequestFactory requests;
     private final long timeoutMillis;
+    private final long requestTimeoutMillis;
     private final int retries;
     private final int maxMessageSize;
     private final SendObserver observer;
     private final BrokerAvailability availability;
+    private final SendEvents events;
 
     public SendPipeline(RemotingClient client, TopicRouteCache routes, BrokerAvailability availability,
-                        ProducerOptions options) {
+                        ProducerOptions options, OperatorLog log) {
         this.client = client;
+        this.events = new SendEvents(log);
         this.routes = routes;
         this.availability = availability;
         this.selector = new RoundRobinQueueSelector(availability);
         this.requests = new SendRequestFactory(options);
         this.timeoutMillis = options.sendTimeout().toMillis();
+        this.requestTimeoutMillis = options.requestTimeout().toMillis();
         this.retries = options.retries();
         this.maxMessageSize = options.maxMessageSize();
         this.observer = options.observer();
@@ -295,23 +301,27 @@ public final class SendPipeline {
             return;
         }
         RemotingCommand request = delivery.requests.build(queue, client.nextOpaque());
-        client.invoke(table.masterAddress(queue.brokerName()), request, remaining, new Attempt<>(delivery, queue));
+        String address = table.masterAddress(queue.brokerName());
+        // One attempt gets at most the request timeout, so that a hung broker leaves time to retry on another.
+        client.invoke(address, request, Math.min(requestTimeoutMillis, remaining), new Attempt<>(delivery, queue, address));
     }
 
     /** One attempt's outcome: records the broker's latency, then succeeds, retries or fails the delivery. */
     private final class Attempt<T> implements ResponseCallback {
         private final Delivery<T> delivery;
         private final MessageQueue queue;
+        private final String address;
         private final long startedNanos = System.nanoTime();
 
-        Attempt(Delivery<T> delivery, MessageQueue queue) {
+        Attempt(Delivery<T> delivery, MessageQueue queue, String address) {
             this.delivery = delivery;
             this.queue = queue;
+            this.address = address;
         }
 
         @Override
         public void onResponse(RemotingCommand response) {
-            recordLatency(isBusy(response));
+            recordLatency(isBusy(response) ? "busy (code " + response.code() + ")" : null);
             T result;
             try {
                 result = delivery.interpreter.interpret(response, queue);
@@ -325,12 +335,19 @@ public final class SendPipeline {
 
         @Override
         public void onFailure(ProducerException failure) {
-            recordLatency(true);
-            SendPipeline.this.retryOrFail(delivery, queue, failure);
+            recordLatency(failure.getMessage());
+            SendPipeline.this.retryOrFail(delivery, queue, failure instanceof RequestTimeoutException timeout
+                    ? new RequestTimeoutException("send to broker " + queue.brokerName() + " (queue " + queue.queueId()
+                    + "): " + timeout.getMessage(), timeout) : failure);
         }
 
-        private void recordLatency(boolean failed) {
-            availability.record(queue.brokerName(), (System.nanoTime() - startedNanos) / 1_000_000, failed);
+        /** @param failure why the attempt failed, or null if the broker answered normally */
+        private void recordLatency(String failure) {
+            long latencyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+            BrokerAvailability.Change change = availability.record(queue.brokerName(), latencyMillis, failure != null);
+            if (change != BrokerAvailability.Change.NONE) {
+                events.brokerChanged(change, queue.brokerName(), address, latencyMillis, failure);
+            }
         }
     }
 
@@ -356,9 +373,13 @@ public final class SendPipeline {
         }
         CompletableFuture<Void> refreshed = queue == null ? null : routes.refresh(delivery.wireTopic);
         if (delivery.remainingMillis() <= 0) {
+            events.exhausted(delivery.userTopic, delivery.attempts(), true, failure.getMessage());
             delivery.failTimedOut();
         } else if (delivery.attempts() > retries || queue == null) {
             // Route failures are not retried: the name servers were already tried in turn.
+            if (queue != null) {
+                events.exhausted(delivery.userTopic, delivery.attempts(), false, failure.getMessage());
+            }
             delivery.failWithLast();
         } else {
             observer.onRetry(delivery.userTopic, queue.brokerName(), failure);

@@ -191,8 +191,12 @@ public final class RemotingClient implements AutoCloseable {
         if (colon <= 0) {
             throw new BrokerUnavailableException("address '" + address + "' is not host:port");
         }
+        String host = address.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 literal, [::1]:9876
+        }
         try {
-            return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+            return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             throw new BrokerUnavailableException("address '" + address + "' is not host:port", e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mqproducer.MessageQueue;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,67 @@ class RoundRobinQueueSelectorTest {
             queues.add(new MessageQueue("T", broker, 1));
         }
         return new TopicPublishInfo("T", queues, Map.of(), false);
+    }
+
+    private static TopicPublishInfo table(int queuesPerBroker, String... brokers) {
+        List<MessageQueue> queues = new ArrayList<>();
+        for (String broker : brokers) {
+            for (int id = 0; id < queuesPerBroker; id++) {
+                queues.add(new MessageQueue("T", broker, id));
+            }
+        }
+        return new TopicPublishInfo("T", queues, Map.of(), false);
+    }
+
+    private static Map<MessageQueue, Integer> spread(RoundRobinQueueSelector selector, TopicPublishInfo table,
+                                                     String avoidBroker, int sends) {
+        Map<MessageQueue, Integer> counts = new HashMap<>();
+        for (int i = 0; i < sends; i++) {
+            counts.merge(selector.select(table, avoidBroker), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static void assertEvenOver(Map<MessageQueue, Integer> counts, List<MessageQueue> expected) {
+        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        double mean = counts.values().stream().mapToInt(Integer::intValue).average().orElseThrow();
+        counts.forEach((queue, count) -> assertThat((double) count).as("messages to %s (mean %.1f)", queue, mean)
+                .isBetween(mean * 0.9, mean * 1.1));
+    }
+
+    @Test
+    void spreadsEvenlyOverTheRemainingQueuesWhileABrokerIsAvoided() {
+        BrokerAvailability availability = new BrokerAvailability(() -> 0L);
+        RoundRobinQueueSelector selector = new RoundRobinQueueSelector(availability);
+        TopicPublishInfo table = table(4, "a", "b");
+        availability.record("b", 5, true); // b hung: avoided for a while
+        Map<MessageQueue, Integer> counts = spread(selector, table, null, 8_000);
+        assertEvenOver(counts, table.queues().subList(0, 4));
+    }
+
+    @Test
+    void spreadsRetriesEvenlyOverTheOtherBrokers() {
+        RoundRobinQueueSelector selector = new RoundRobinQueueSelector(new BrokerAvailability(() -> 0L));
+        TopicPublishInfo table = table(3, "a", "b", "c");
+        Map<MessageQueue, Integer> counts = spread(selector, table, "b", 6_000);
+        List<MessageQueue> expected = new ArrayList<>(table.queues().subList(0, 3));
+        expected.addAll(table.queues().subList(6, 9));
+        assertEvenOver(counts, expected);
+    }
+
+    @Test
+    void spreadsEvenlyWhenBrokersHaveDifferentQueueCounts() {
+        BrokerAvailability availability = new BrokerAvailability(() -> 0L);
+        RoundRobinQueueSelector selector = new RoundRobinQueueSelector(availability);
+        List<MessageQueue> queues = new ArrayList<>(table(2, "a").queues());
+        queues.addAll(table(8, "b").queues());
+        queues.addAll(table(3, "c").queues());
+        TopicPublishInfo table = new TopicPublishInfo("T", queues, Map.of(), false);
+        availability.record("b", 5, true);
+        Map<MessageQueue, Integer> counts = spread(selector, table, null, 5_000);
+        List<MessageQueue> expected = new ArrayList<>(queues.subList(0, 2));
+        expected.addAll(queues.subList(10, 13));
+        assertEvenOver(counts, expected);
     }
 
     @Test
@@ -76,6 +138,17 @@ class RoundRobinQueueSelectorTest {
         assertThat(availability.isAvailable("a")).isFalse();
         availability.record("a", 10, false);
         assertThat(availability.isAvailable("a")).as("a fast answer clears the penalty").isTrue();
+    }
+
+    @Test
+    void reportsABrokerAvoidedOnceAndBackOnce() {
+        BrokerAvailability availability = new BrokerAvailability(() -> 0L);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 5, true)).isEqualTo(BrokerAvailability.Change.AVOIDED);
+        assertThat(availability.record("a", 5, true)).as("still avoided: no news").isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 700, false)).isEqualTo(BrokerAvailability.Change.NONE);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.RECOVERED);
+        assertThat(availability.record("a", 5, false)).isEqualTo(BrokerAvailability.Change.NONE);
     }
 
     @Test

@@ -81,6 +81,43 @@ class RouteFailoverTest {
     }
 
     @Test
+    void nameServerGivenAsABracketedIpv6LiteralIsReached() throws Exception {
+        FakeServer broker = server(RouteFailoverTest::stored);
+        ServerSocket ipv6 = new ServerSocket(0, 50, java.net.InetAddress.getByName("::1"));
+        FakeServer nameServer = new FakeServer(FakeServer.broker(request -> routeAnswer(request,
+                route("a", broker.address()))), ipv6);
+        closeables.add(nameServer);
+        SendResult result = producer("[::1]:" + ipv6.getLocalPort()).send(MESSAGE);
+        assertThat(result.queue().brokerName()).isEqualTo("a");
+    }
+
+    @Test
+    void aSlaveIsNeverSentToAndATopicWithOnlySlavesIsNotWritable() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger toSlave = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServer master = server(RouteFailoverTest::stored);
+        FakeServer slave = server(request -> {
+            toSlave.incrementAndGet();
+            return stored(request);
+        });
+        AtomicReference<String> brokerAddrs = new AtomicReference<>("{0:\"" + master.address() + "\",1:\""
+                + slave.address() + "\"}");
+        FakeServer nameServer = server(request -> routeAnswer(request, "{\"brokerDatas\":[{\"brokerAddrs\":"
+                + brokerAddrs.get() + ",\"brokerName\":\"a\"}],\"queueDatas\":[{\"brokerName\":\"a\",\"perm\":6,"
+                + "\"writeQueueNums\":2}]}"));
+        Producer producer = producer(nameServer.address());
+        for (int i = 0; i < 50; i++) {
+            producer.send(MESSAGE);
+        }
+        assertThat(toSlave).as("requests to the slave").hasValue(0);
+
+        brokerAddrs.set("{1:\"" + slave.address() + "\"}"); // the master is gone; only its slave is registered
+        Producer fresh = producer(nameServer.address());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fresh.send(MESSAGE))
+                .isInstanceOf(io.mqproducer.error.TopicNotWritableException.class);
+        assertThat(toSlave).as("requests to the slave").hasValue(0);
+    }
+
+    @Test
     void topicMovedToAnotherBrokerIsFollowed() throws Exception {
         FakeServer brokerB = server(RouteFailoverTest::stored);
         AtomicReference<String> currentRoute = new AtomicReference<>();

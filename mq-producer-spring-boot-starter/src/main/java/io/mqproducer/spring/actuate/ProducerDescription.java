@@ -50,7 +50,8 @@ public record ProducerDescription(boolean running, int inflight, Settings settin
      * @param adaptiveBatching whether overlapping sends share batch requests
      * @param batchLinger how long async sends wait to share a batch
      * @param routeRefreshInterval how often routes are refreshed
-     * @param routeExpiry how long a route that cannot be refreshed is still used
+     * @param requestTimeout the budget of one attempt (one request to one broker)
+     * @param compressionType the codec of compressed bodies
      * @param binaryHeaders whether request headers are binary (else JSON)
      * @param acl whether requests are signed with ACL credentials
      * @param tls whether connections use TLS
@@ -59,7 +60,8 @@ public record ProducerDescription(boolean running, int inflight, Settings settin
     public record Settings(String group, List<String> nameServers, String clientId, String namespace,
                            String sendTimeout, String connectTimeout, int retries, int maxMessageSize,
                            int compressionThreshold, int maxInflightAsync, boolean adaptiveBatching,
-                           String batchLinger, String routeRefreshInterval, String routeExpiry,
+                           String batchLinger, String routeRefreshInterval, String requestTimeout,
+                           String compressionType,
                            boolean binaryHeaders, boolean acl, boolean tls, boolean transactionChecker) {
 
         static Settings of(ProducerOptions options) {
@@ -68,7 +70,8 @@ public record ProducerDescription(boolean running, int inflight, Settings settin
                     String.valueOf(options.connectTimeout()), options.retries(), options.maxMessageSize(),
                     options.compressionThreshold(), options.maxInflightAsync(), options.adaptiveBatching(),
                     String.valueOf(options.batchLinger()), String.valueOf(options.routeRefreshInterval()),
-                    String.valueOf(options.routeExpiry()), options.binaryHeaders(), options.credentials() != null,
+                    String.valueOf(options.requestTimeout()), options.compressionType().name(),
+                    options.binaryHeaders(), options.credentials() != null,
                     options.tlsContext() != null, options.transactionChecker() != null);
         }
     }

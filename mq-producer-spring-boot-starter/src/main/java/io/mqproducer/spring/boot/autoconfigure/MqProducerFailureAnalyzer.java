@@ -23,7 +23,7 @@ final class MqProducerFailureAnalyzer extends AbstractFailureAnalyzer<MqProducer
         if (property.equals(MqProducerProperties.PREFIX + ".name-server")) {
             return "Set " + property + " to your name server address(es), for example in application.yml:\n\n"
                     + "    mq:\n      producer:\n        name-server: 127.0.0.1:9876\n\n"
-                    + "Several addresses are separated by ';'. To run without a producer, set "
+                    + "Several addresses are separated by ';' or ','; IPv6 literals go in brackets, [::1]:9876. To run without a producer, set "
                     + MqProducerProperties.PREFIX + ".enabled=false.";
         }
         return "Set " + property + " to a valid value (or fix the ProducerOptionsCustomizer bean that changes it).";

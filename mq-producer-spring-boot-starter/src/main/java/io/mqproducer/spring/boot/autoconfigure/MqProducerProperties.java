@@ -17,7 +17,7 @@ public class MqProducerProperties {
     /** Whether to create the producer, the template, metrics and health indicator. */
     private boolean enabled = true;
 
-    /** Name server address as host:port, several separated by ';' (required). */
+    /** Name server address as host:port, several separated by ';' or ',' (required). */
     private String nameServer;
 
     /** Producer group sent with every message. */
@@ -25,6 +25,12 @@ public class MqProducerProperties {
 
     /** Budget of one whole send, every retry included. */
     private Duration sendTimeout = Duration.ofSeconds(3);
+
+    /**
+     * How long one attempt may wait for a broker's or name server's answer before the send is retried elsewhere;
+     * at most the send timeout. Unset means the send timeout divided by min(retries + 1, 3), 1s with the defaults.
+     */
+    private Duration requestTimeout;
 
     /** How long establishing one TCP connection may take. */
     private Duration connectTimeout = Duration.ofSeconds(3);
@@ -65,9 +71,6 @@ public class MqProducerProperties {
      * under load. False: every message is its own request.
      */
     private boolean adaptiveBatching = true;
-
-    /** How long a cached route may be used when no name server answers refreshes. */
-    private Duration routeExpiry = Duration.ofMinutes(5);
 
     /** Whether every template send runs in a Micrometer Observation (tracing; trace context in message properties). */
     private boolean observationEnabled;
@@ -135,6 +138,16 @@ public class MqProducerProperties {
     /** Sets the budget of one whole send. */
     public void setSendTimeout(Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
+    }
+
+    /** How long one attempt may wait for its answer, or {@code null} to derive it from the send timeout. */
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Sets how long one attempt may wait for its answer. */
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     /** How long establishing one TCP connection may take. */
@@ -255,16 +268,6 @@ public class MqProducerProperties {
     /** Sets whether overlapping sends share batch requests. */
     public void setAdaptiveBatching(boolean adaptiveBatching) {
         this.adaptiveBatching = adaptiveBatching;
-    }
-
-    /** How long a route that cannot be refreshed stays usable. */
-    public Duration getRouteExpiry() {
-        return routeExpiry;
-    }
-
-    /** Sets how long a route that cannot be refreshed stays usable. */
-    public void setRouteExpiry(Duration routeExpiry) {
-        this.routeExpiry = routeExpiry;
     }
 
     /** Whether template sends are observed with Micrometer. */

@@ -12,7 +12,7 @@ final class MqProducerUnreachableFailureAnalyzer extends AbstractFailureAnalyzer
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MqProducerUnreachableException cause) {
         String description = "The RocketMQ producer could not reach any name server at start-up (tried "
-                + String.join(", ", cause.nameServers()) + ") and " + MqProducerProperties.PREFIX
+                + cause.describeAddresses() + ") and " + MqProducerProperties.PREFIX
                 + ".fail-fast is true.";
         String action = "Check that " + MqProducerProperties.PREFIX + ".name-server lists the right address(es), "
                 + "that the name server is started and reachable from here (firewall, TLS settings), or set "

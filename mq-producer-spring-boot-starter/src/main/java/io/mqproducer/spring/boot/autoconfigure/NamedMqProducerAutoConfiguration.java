@@ -105,7 +105,7 @@ public final class NamedMqProducerAutoConfiguration {
         String nameServer = named.getNameServer() != null ? named.getNameServer() : defaultNameServer;
         if (!StringUtils.hasText(nameServer)) {
             throw new MqProducerPropertyException(NamedProducerSettings.prefix(name) + ".name-server", null,
-                    "producer '" + name + "' needs a name server address, host:port, several separated by ';'"
+                    "producer '" + name + "' needs a name server address, host:port, several separated by ';' or ','"
                             + " (here or at " + MqProducerProperties.PREFIX + ".name-server)", null);
         }
         MqProducerProperties effective = NamedProducerSettings.effective(name, named, top);

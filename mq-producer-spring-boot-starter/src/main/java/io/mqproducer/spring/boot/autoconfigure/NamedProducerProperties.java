@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  */
 public class NamedProducerProperties {
 
-    /** Name server address as host:port, several separated by ';'; unset means the top-level one. */
+    /** Name server address as host:port, several separated by ';' or ','; unset means the top-level one. */
     private String nameServer;
 
     /** Producer group; unset means the top-level one. */
@@ -19,6 +19,9 @@ public class NamedProducerProperties {
 
     /** Budget of one whole send, every retry included; unset means the top-level one. */
     private Duration sendTimeout;
+
+    /** How long one attempt may wait for its answer; unset means the top-level one. */
+    private Duration requestTimeout;
 
     /** How long establishing one TCP connection may take; unset means the top-level one. */
     private Duration connectTimeout;
@@ -75,6 +78,16 @@ public class NamedProducerProperties {
     /** Sets the budget of one whole send. */
     public void setSendTimeout(Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
+    }
+
+    /** Timeout of one attempt, or {@code null} for the top-level one. */
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Sets the timeout of one attempt. */
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     /** Connect timeout, or {@code null} for the top-level one. */

@@ -27,6 +27,7 @@ final class NamedProducerSettings {
         copy.setNameServer(named.getNameServer() != null ? named.getNameServer() : top.getNameServer());
         copy.setGroup(or(named.getGroup(), top.getGroup()));
         copy.setSendTimeout(or(named.getSendTimeout(), top.getSendTimeout()));
+        copy.setRequestTimeout(or(named.getRequestTimeout(), top.getRequestTimeout()));
         copy.setConnectTimeout(or(named.getConnectTimeout(), top.getConnectTimeout()));
         copy.setRetries(or(named.getRetries(), top.getRetries()));
         copy.setNamespace(or(named.getNamespace(), top.getNamespace()));
@@ -36,7 +37,6 @@ final class NamedProducerSettings {
         copy.setBatchLinger(or(named.getBatchLinger(), top.getBatchLinger()));
         copy.setAdaptiveBatching(or(named.getAdaptiveBatching(), top.isAdaptiveBatching()));
         copy.setRouteRefreshInterval(top.getRouteRefreshInterval());
-        copy.setRouteExpiry(top.getRouteExpiry());
         copy.setIoThreads(top.getIoThreads());
         copy.setBinaryHeaders(top.isBinaryHeaders());
         copy.setCompressionThreshold(top.getCompressionThreshold());
@@ -72,6 +72,7 @@ final class NamedProducerSettings {
         set.put("name-server", named.getNameServer());
         set.put("group", named.getGroup());
         set.put("send-timeout", named.getSendTimeout());
+        set.put("request-timeout", named.getRequestTimeout());
         set.put("connect-timeout", named.getConnectTimeout());
         set.put("retries", named.getRetries());
         set.put("namespace", named.getNamespace());

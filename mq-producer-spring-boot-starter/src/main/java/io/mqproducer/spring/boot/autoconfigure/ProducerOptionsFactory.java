@@ -35,12 +35,13 @@ final class ProducerOptionsFactory {
             List<ProducerOptionsCustomizer> customizers) {
         if (nameServer == null || nameServer.isBlank()) {
             throw new MqProducerPropertyException(NAME_SERVER, null,
-                    "the producer needs at least one name server address, host:port, several separated by ';'",
+                    "the producer needs at least one name server address, host:port, several separated by ';' or ','",
                     null);
         }
         ProducerOptions.Builder builder = ProducerOptions.builder(nameServer)
                 .producerGroup(properties.getGroup())
                 .sendTimeout(properties.getSendTimeout())
+                .requestTimeout(properties.getRequestTimeout())
                 .connectTimeout(properties.getConnectTimeout())
                 .routeRefreshInterval(properties.getRouteRefreshInterval())
                 .retries(properties.getRetries())
@@ -53,7 +54,6 @@ final class ProducerOptionsFactory {
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
-                .routeExpiry(properties.getRouteExpiry())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
             builder.clientId(properties.getClientId());
@@ -111,9 +111,9 @@ final class ProducerOptionsFactory {
         Object value = switch (property) {
             case "group" -> properties.getGroup();
             case "send-timeout" -> properties.getSendTimeout();
+            case "request-timeout" -> properties.getRequestTimeout();
             case "connect-timeout" -> properties.getConnectTimeout();
             case "route-refresh-interval" -> properties.getRouteRefreshInterval();
-            case "route-expiry" -> properties.getRouteExpiry();
             case "retries" -> properties.getRetries();
             case "max-message-size" -> properties.getMaxMessageSize();
             case "io-threads" -> properties.getIoThreads();

@@ -3,6 +3,7 @@ package io.mqproducer.spring.boot.autoconfigure;
 import io.mqproducer.ConnectivityReport;
 import io.mqproducer.Producer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,10 +24,12 @@ final class StartupConnectivityCheck {
     static Producer requireReachable(Producer producer, Duration timeout) {
         Throwable failure = null;
         boolean reachable = false;
+        Map<String, String> reasons = Map.of();
         try {
             ConnectivityReport report = producer.checkConnectivity(timeout)
                     .get(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
             reachable = report.nameServers().containsValue(true);
+            reasons = report.failures();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = e;
@@ -39,6 +42,6 @@ final class StartupConnectivityCheck {
             return producer;
         }
         producer.close();
-        throw new MqProducerUnreachableException(producer.options().nameServers(), failure);
+        throw new MqProducerUnreachableException(producer.options().nameServers(), reasons, failure);
     }
 }

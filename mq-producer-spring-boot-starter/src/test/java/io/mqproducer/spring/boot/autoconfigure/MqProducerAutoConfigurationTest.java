@@ -40,6 +40,7 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.nameServers()).containsExactly("127.0.0.1:9876");
             assertThat(options.producerGroup()).isEqualTo("DEFAULT_PRODUCER");
             assertThat(options.sendTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(options.requestTimeout()).as("a third of the send timeout").isEqualTo(Duration.ofSeconds(1));
             assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
             assertThat(options.retries()).isEqualTo(2);
             assertThat(options.maxMessageSize()).isEqualTo(4 * 1024 * 1024);
@@ -54,6 +55,7 @@ class MqProducerAutoConfigurationTest {
         runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876; 10.0.0.2:9876",
                 "mq.producer.group=orders-producer",
                 "mq.producer.send-timeout=1500ms",
+                "mq.producer.request-timeout=700ms",
                 "mq.producer.connect-timeout=2s",
                 "mq.producer.retries=5",
                 "mq.producer.max-message-size=1MB",
@@ -65,6 +67,7 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.nameServers()).containsExactly("10.0.0.1:9876", "10.0.0.2:9876");
             assertThat(options.producerGroup()).isEqualTo("orders-producer");
             assertThat(options.sendTimeout()).isEqualTo(Duration.ofMillis(1500));
+            assertThat(options.requestTimeout()).isEqualTo(Duration.ofMillis(700));
             assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(options.retries()).isEqualTo(5);
             assertThat(options.maxMessageSize()).isEqualTo(1024 * 1024);
@@ -80,7 +83,7 @@ class MqProducerAutoConfigurationTest {
     void bindsTheSendModeAndSecurityProperties() {
         runner.withPropertyValues(NAME_SERVER, "mq.producer.namespace=tenant1", "mq.producer.client-id=orders-1",
                 "mq.producer.compression-threshold=8KB", "mq.producer.max-inflight-async=64",
-                "mq.producer.batch-linger=2ms", "mq.producer.route-expiry=10m", "mq.producer.adaptive-batching=false",
+                "mq.producer.batch-linger=2ms", "mq.producer.adaptive-batching=false",
                 "mq.producer.acl.access-key=ak", "mq.producer.acl.secret-key=very-secret").run(context -> {
             ProducerOptions options = context.getBean(Producer.class).options();
             assertThat(options.namespace()).isEqualTo("tenant1");
@@ -89,7 +92,6 @@ class MqProducerAutoConfigurationTest {
             assertThat(options.maxInflightAsync()).isEqualTo(64);
             assertThat(options.batchLinger()).isEqualTo(Duration.ofMillis(2));
             assertThat(options.adaptiveBatching()).isFalse();
-            assertThat(options.routeExpiry()).isEqualTo(Duration.ofMinutes(10));
             assertThat(options.credentials().accessKey()).isEqualTo("ak");
             assertThat(options.credentials().toString()).doesNotContain("very-secret");
             assertThat(context.getBean(MqProducerProperties.class).getAcl().toString()).doesNotContain("very-secret");
@@ -236,6 +238,32 @@ class MqProducerAutoConfigurationTest {
             MqProducerPropertyException failure = propertyFailure(context);
             assertThat(failure.property()).isEqualTo("mq.producer.send-timeout");
             assertThat(failure).hasMessageContaining("must be a positive duration");
+        });
+    }
+
+    @Test
+    void requestTimeoutAboveTheSendTimeoutFailsNamingTheProperty() {
+        runner.withPropertyValues(NAME_SERVER, "mq.producer.request-timeout=5s").run(context -> {
+            MqProducerPropertyException failure = propertyFailure(context);
+            assertThat(failure.property()).isEqualTo("mq.producer.request-timeout");
+            assertThat(failure.value()).isEqualTo("PT5S");
+            assertThat(failure).hasMessageContaining("must not exceed the send timeout");
+        });
+    }
+
+    @Test
+    void nameServersMayBeSeparatedByCommas() {
+        runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876,[::1]:9876").run(context ->
+                assertThat(context.getBean(Producer.class).options().nameServers())
+                        .containsExactly("10.0.0.1:9876", "[::1]:9876"));
+    }
+
+    @Test
+    void aNameServerWithoutPortFailsNamingThePropertyAndTheEntry() {
+        runner.withPropertyValues("mq.producer.name-server=10.0.0.1:9876;mq-b").run(context -> {
+            MqProducerPropertyException failure = propertyFailure(context);
+            assertThat(failure.property()).isEqualTo("mq.producer.name-server");
+            assertThat(failure).hasMessageContaining("'mq-b' is not host:port: the port is missing (e.g. mq-b:9876)");
         });
     }
 

@@ -42,6 +42,34 @@ class MqProducerFailFastTest {
     }
 
     @Test
+    void theFailureSaysWhyEachNameServerFailed() throws IOException {
+        // Accepts connections (the kernel completes them) but never answers: the request times out.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String silentAddress = "127.0.0.1:" + silent.getLocalPort();
+            String unknownHost = "no-such-host.invalid:9876";
+            runner.withPropertyValues("mq.producer.name-server=" + deadAddress + ";" + unknownHost + ";" + silentAddress,
+                    "mq.producer.fail-fast-timeout=1s").run(context -> {
+                        Throwable failure = context.getStartupFailure();
+                        MqProducerUnreachableException unreachable = findCause(failure);
+                        assertThat(unreachable.reasons()).containsEntry(deadAddress, "connection refused")
+                                .containsEntry(unknownHost, "unknown host").containsEntry(silentAddress, "timed out");
+                        assertThat(new MqProducerUnreachableFailureAnalyzer().analyze(failure).getDescription())
+                                .contains(deadAddress + " (connection refused), " + unknownHost + " (unknown host), "
+                                        + silentAddress + " (timed out)");
+                    });
+        }
+    }
+
+    private static MqProducerUnreachableException findCause(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof MqProducerUnreachableException unreachable) {
+                return unreachable;
+            }
+        }
+        throw new AssertionError("no MqProducerUnreachableException in " + failure);
+    }
+
+    @Test
     void failFastIsTheDefault() {
         runner.run(context -> assertThat(context).hasFailed());
     }
@@ -67,7 +95,7 @@ class MqProducerFailFastTest {
                 .hasStackTraceContaining(MqProducerUnreachableException.class.getName());
 
         assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("could not reach any name server at start-up (tried " + deadAddress + ")")
+                .contains("could not reach any name server at start-up (tried " + deadAddress + " (connection refused))")
                 .contains("set mq.producer.fail-fast=false");
     }
 

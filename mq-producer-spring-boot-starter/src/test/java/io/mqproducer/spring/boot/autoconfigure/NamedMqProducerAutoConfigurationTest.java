@@ -37,7 +37,8 @@ class NamedMqProducerAutoConfigurationTest {
             "mq.producer.producers.orders.namespace=shop",
             "mq.producer.producers.orders.topics=orders.*,regex:refund-[0-9]+",
             "mq.producer.producers.audit.topics[0]=audit*",
-            "mq.producer.producers.audit.send-timeout=1s"};
+            "mq.producer.producers.audit.send-timeout=1s",
+            "mq.producer.producers.audit.request-timeout=400ms"};
 
     @Test
     void bindsEachNamedProducerWithOverridesAndFallbacksAsItsOwnClient() {
@@ -65,6 +66,8 @@ class NamedMqProducerAutoConfigurationTest {
             assertThat(a.producerGroup()).isEqualTo("top-group");
             assertThat(a.retries()).isEqualTo(2);
             assertThat(a.sendTimeout()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(a.requestTimeout()).isEqualTo(Duration.ofMillis(400));
+            assertThat(o.requestTimeout()).as("derived from its own send timeout").isEqualTo(Duration.ofSeconds(5).dividedBy(3));
             assertThat(a.clientId()).startsWith("audit@");
             assertThat(List.of(o.clientId(), a.clientId(), single.options().clientId())).doesNotHaveDuplicates();
 
