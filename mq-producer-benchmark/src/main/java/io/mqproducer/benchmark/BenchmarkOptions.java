@@ -25,11 +25,14 @@ import java.util.Map;
  * @param binaryHeaders whether our producer uses binary headers (the official client always uses its default, JSON)
  * @param nameServer   an existing name server, or null to start a broker in a child JVM
  * @param output       where the Markdown results are written
+ * @param jsonBody     whether bodies are compressible JSON (else random bytes)
+ * @param compression  the codec both clients compress bodies above 4 KiB with
  */
 public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmUp, List<Integer> threads, int bodySize,
                                List<String> scenarios, List<ClientKind> clients, int asyncWindow, String topic, int queues,
                                Duration sendTimeout, int retries, boolean binaryHeaders, int batchLingerMicros,
-                               boolean adaptiveBatching, String nameServer, Path output) {
+                               boolean adaptiveBatching, String nameServer, Path output, boolean jsonBody,
+                               io.mqproducer.CompressionType compression) {
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -41,6 +44,8 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
             "  --warmup-seconds S     warm-up time limit per run [5]",
             "  --threads 1,4,16       sender threads of the sync scenarios [1,4,16]",
             "  --body-size BYTES      body size [1024]",
+            "  --body random|json     random bytes, or compressible JSON (e.g. with --body-size 16384) [random]",
+            "  --compression zlib|lz4|zstd codec of both clients for bodies over 4 KiB [zlib]",
             "  --scenarios sync,async scenario families [sync,async]",
             "  --clients ours,official which clients run; one alone is for profiling [ours,official]",
             "  --window N             async sends outstanding at once [1000]",
@@ -78,7 +83,25 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 given.containsKey("batch-linger-us") ? Integer.parseInt(given.get("batch-linger-us")) : 0,
                 !given.containsKey("no-adaptive-batching"),
                 given.get("name-server"),
-                Path.of(given.getOrDefault("output", "target/benchmark-results.md")));
+                Path.of(given.getOrDefault("output", "target/benchmark-results.md")),
+                jsonBody(given.getOrDefault("body", "random")),
+                compression(given.getOrDefault("compression", "zlib")));
+    }
+
+    private static boolean jsonBody(String value) {
+        return switch (value) {
+            case "random" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("--body must be random or json, was " + value);
+        };
+    }
+
+    private static io.mqproducer.CompressionType compression(String value) {
+        try {
+            return io.mqproducer.CompressionType.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--compression must be zlib, lz4 or zstd, was " + value);
+        }
     }
 
     /** Whether {@code --help} was asked for. */

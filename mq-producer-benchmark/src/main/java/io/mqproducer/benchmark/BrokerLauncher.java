@@ -76,7 +76,8 @@ final class BrokerLauncher implements AutoCloseable {
     /** The broker needs the same module openings this JVM was given (RocketMQ unmaps files through JDK internals). */
     private static List<String> moduleFlagsOfThisJvm() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> arg.startsWith("--add-opens") || arg.startsWith("--add-exports"))
+                .filter(arg -> arg.startsWith("--add-opens") || arg.startsWith("--add-exports")
+                        || arg.startsWith("--sun-misc-unsafe-memory-access"))
                 .toList();
     }
 

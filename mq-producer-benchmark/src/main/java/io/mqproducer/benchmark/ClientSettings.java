@@ -14,8 +14,9 @@ import java.time.Duration;
  * @param binaryHeaders whether our producer uses binary headers
  * @param batchLingerMicros our producer's automatic async batching linger, 0 for off (the official client has none)
  * @param adaptiveBatching  whether our producer batches overlapping sends (the official client has no such feature)
+ * @param compression   the codec both clients compress large bodies with, at level 5 (both clients' default)
  */
 public record ClientSettings(String nameServer, String topic, byte[] body, Duration sendTimeout, int retries,
                              int asyncWindow, boolean binaryHeaders, int batchLingerMicros,
-                             boolean adaptiveBatching) {
+                             boolean adaptiveBatching, io.mqproducer.CompressionType compression) {
 }

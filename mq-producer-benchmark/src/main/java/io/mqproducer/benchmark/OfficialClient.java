@@ -44,6 +44,9 @@ final class OfficialClient implements BenchmarkClient {
         producer.setRetryTimesWhenSendFailed(settings.retries());
         producer.setRetryTimesWhenSendAsyncFailed(settings.retries());
         producer.setVipChannelEnabled(false);
+        producer.setCompressType(org.apache.rocketmq.common.compression.CompressionType.valueOf(
+                settings.compression().name()));
+        producer.setCompressLevel(5);
         try {
             producer.start();
         } catch (Exception e) {

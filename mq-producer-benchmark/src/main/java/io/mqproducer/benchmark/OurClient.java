@@ -28,6 +28,7 @@ final class OurClient implements BenchmarkClient {
                 .binaryHeaders(settings.binaryHeaders())
                 .batchLinger(java.time.Duration.ofNanos(settings.batchLingerMicros() * 1000L))
                 .adaptiveBatching(settings.adaptiveBatching())
+                .compressionType(settings.compression())
                 .build()).start();
     }
 

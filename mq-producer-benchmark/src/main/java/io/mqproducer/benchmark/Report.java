@@ -30,7 +30,8 @@ final class Report {
                 "",
                 "## Settings",
                 "",
-                "- Messages: " + options.bodySize() + "-byte random body (one shared array), topic `" + options.topic()
+                "- Messages: " + options.bodySize() + "-byte " + (options.jsonBody() ? "JSON" : "random") + " body (one shared array), "
+                + options.compression() + " compression above 4 KiB, topic `" + options.topic()
                         + "`, a new message object per send, no tags, keys or properties.",
                 "- Both clients: send timeout " + options.sendTimeout().toSeconds() + " s, " + options.retries()
                         + " retries (sync and async), body compression above 4 KiB (not reached), a fresh client "

@@ -34,6 +34,27 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--messages", "0")).hasMessageContaining("--messages");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--scenarios", "oneway")).hasMessageContaining("sync");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--headers")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--compression", "snappy")).hasMessageContaining("zstd");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--body", "xml")).hasMessageContaining("random or json");
         assertThatThrownBy(() -> BenchmarkOptions.parse("stray")).hasMessageContaining("unexpected");
+    }
+
+    @Test
+    void codecAndBodyKindAreParsedAndTheJsonBodyIsCompressible() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--body", "json", "--body-size", "16384", "--compression",
+                "lz4");
+        org.assertj.core.api.Assertions.assertThat(options.jsonBody()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(options.compression()).isEqualTo(io.mqproducer.CompressionType.LZ4);
+        org.assertj.core.api.Assertions.assertThat(BenchmarkOptions.parse().compression())
+                .isEqualTo(io.mqproducer.CompressionType.ZLIB);
+        byte[] json = BenchmarkMain.jsonBody(16384);
+        org.assertj.core.api.Assertions.assertThat(json).hasSize(16384);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(5);
+        deflater.setInput(json);
+        deflater.finish();
+        int compressed = deflater.deflate(new byte[json.length]);
+        deflater.end();
+        org.assertj.core.api.Assertions.assertThat(compressed).as("compressible like real payloads")
+                .isLessThan(json.length / 3);
     }
 }

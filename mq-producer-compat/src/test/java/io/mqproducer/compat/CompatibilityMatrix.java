@@ -119,7 +119,7 @@ abstract class CompatibilityMatrix {
     }
 
     /** Reads {@code topic} back and checks that exactly the sent messages arrived, once each, as they were sent. */
-    List<StoredMessage> assertStoredExactlyOnce(String topic, List<Message> sent, List<String> messageIds) {
+    public List<StoredMessage> assertStoredExactlyOnce(String topic, List<Message> sent, List<String> messageIds) {
         List<StoredMessage> stored = cluster.readBack(topic, sent.size(), READ_TIMEOUT);
         assertThat(stored).as("stored messages of " + topic).hasSize(sent.size());
         assertThat(stored).extracting(StoredMessage::messageId).as("message ids")

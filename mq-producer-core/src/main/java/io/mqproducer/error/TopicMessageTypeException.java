@@ -18,6 +18,16 @@ public class TopicMessageTypeException extends BrokerRejectedException {
         this.topic = topic;
     }
 
+    private TopicMessageTypeException(TopicMessageTypeException original) {
+        super(original);
+        this.topic = original.topic;
+    }
+
+    @Override
+    public TopicMessageTypeException copyForRethrow() {
+        return new TopicMessageTypeException(this);
+    }
+
     /** The topic as the application named it. */
     public String topic() {
         return topic;

@@ -32,6 +32,7 @@ class CopyForRethrowTest {
                 new ProtocolException("garbled"),
                 new RequestTimeoutException("slow"),
                 new TlsException("untrusted", null),
+                new TopicMessageTypeException("T", "a", 13, "TopicMessageType validate failed"),
                 new TopicNotWritableException("read-only"),
                 new TopicRouteNotFoundException("missing"));
     }

@@ -21,13 +21,21 @@ final class ChildJvm {
      * The JDK internals RocketMQ and Netty reach into, the same list as the root pom's {@code test.jvm.args}: RocketMQ
      * unmaps its store files and Netty manages direct memory through them.
      */
-    static final List<String> JDK_ACCESS_FLAGS = List.of(
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED");
+    static final List<String> JDK_ACCESS_FLAGS = jdkAccessFlags();
+
+    private static List<String> jdkAccessFlags() {
+        List<String> flags = new ArrayList<>(List.of(
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= JvmSettings.UNSAFE_FLAG_SINCE) {
+            flags.add(JvmSettings.UNSAFE_MEMORY_ACCESS_FLAG); // see JvmSettings: the store's cleaner needs it on 25
+        }
+        return List.copyOf(flags);
+    }
 
     /** A small heap and the serial collector keep a broker JVM light on a two-core CI machine. */
     private static final List<String> HEAP_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");

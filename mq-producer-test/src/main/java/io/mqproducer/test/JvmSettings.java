@@ -11,6 +11,16 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
  */
 final class JvmSettings {
 
+    /**
+     * Netty (4.2) turns its use of {@code sun.misc.Unsafe} off by default on Java 25 unless the JVM allows Unsafe memory
+     * access, and then has no cleaner for buffers it did not allocate itself; RocketMQ's store frees its memory-mapped
+     * files through Netty's cleaner, so stopping or restarting a broker fails with "Cannot clean arbitrary ByteBuffer
+     * instances". This flag (Java 23+) allows it, as RocketMQ needs.
+     */
+    static final String UNSAFE_MEMORY_ACCESS_FLAG = "--sun-misc-unsafe-memory-access=allow";
+    static final int UNSAFE_FLAG_SINCE = 23;
+    private static final int NETTY_NO_UNSAFE_DEFAULT_SINCE = 25;
+
     private static boolean applied;
 
     private JvmSettings() {
@@ -31,6 +41,27 @@ final class JvmSettings {
         // after the first start).
         if (System.getProperty(TlsSystemConfig.TLS_SERVER_MODE) == null) {
             TlsSystemConfig.tlsMode = TlsMode.DISABLED;
+        }
+        requireUnsafeCleaner();
+    }
+
+    /**
+     * On Java 25, asks Netty for its Unsafe-based cleaner unless the user decided otherwise (this works if Netty is not
+     * initialized yet), and fails with what to do if the JVM still does not give it: better a clear error at start
+     * than an obscure one when the broker stops.
+     */
+    private static void requireUnsafeCleaner() {
+        if (Runtime.version().feature() < NETTY_NO_UNSAFE_DEFAULT_SINCE) {
+            return;
+        }
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "false");
+        }
+        if (!io.netty.util.internal.PlatformDependent.hasUnsafe()) {
+            throw new IllegalStateException("the embedded RocketMQ broker needs Netty's Unsafe-based cleaner to unmap "
+                    + "its store files, which this Java " + Runtime.version().feature() + " JVM does not allow; "
+                    + "start it with " + UNSAFE_MEMORY_ACCESS_FLAG + " (for Maven Surefire, in <argLine>), or do not "
+                    + "set -Dio.netty.noUnsafe=true");
         }
     }
 }

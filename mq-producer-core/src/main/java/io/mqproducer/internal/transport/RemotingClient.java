@@ -77,6 +77,11 @@ public final class RemotingClient implements AutoCloseable {
      * {@code timeoutMillis}. The allocation-lean form for the send path.
      */
     public void invoke(String address, RemotingCommand request, long timeoutMillis, ResponseCallback callback) {
+        send(address, request, timeoutMillis, callback, false);
+    }
+
+    private void send(String address, RemotingCommand request, long timeoutMillis, ResponseCallback callback,
+                      boolean afterGoAway) {
         if (closed) {
             callback.onFailure(new ProducerClosedException("producer is closed"));
             return;
@@ -88,7 +93,7 @@ public final class RemotingClient implements AutoCloseable {
             callback.onFailure(e);
             return;
         }
-        connection.send(new OutboundRequest(connection, request, timeoutMillis, callback));
+        connection.send(new OutboundRequest(connection, request, timeoutMillis, callback, afterGoAway));
     }
 
     /** Sends {@code request} without waiting for an answer; completes once it is written to the socket. */
@@ -135,18 +140,11 @@ public final class RemotingClient implements AutoCloseable {
             return;
         }
         long remaining = request.remainingMillis();
-        if (remaining <= 0 || closed) {
-            request.fail(closed ? new ProducerClosedException("producer is closed") : request.timeoutError());
+        if (remaining <= 0) {
+            request.fail(request.timeoutError());
             return;
         }
-        Connection fresh;
-        try {
-            fresh = connection(address);
-        } catch (ProducerException e) {
-            request.fail(e);
-            return;
-        }
-        fresh.send(new OutboundRequest(fresh, request.command, remaining, request.callback(), true));
+        send(address, request.command, remaining, request.callback(), true);
     }
 
     private Connection connection(String address) {
