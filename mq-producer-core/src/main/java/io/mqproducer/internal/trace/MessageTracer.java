@@ -1,0 +1,166 @@
+package io.mqproducer.internal.trace;
+
+import io.mqproducer.SendResult;
+import io.mqproducer.SendStatus;
+import io.mqproducer.TransactionState;
+import io.mqproducer.message.Message;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Message trace as RocketMQ Dashboard shows it: a publish record for every message a send stored and an
+ * end-transaction record for every transaction decision, written to the trace topic in the background by a
+ * {@link TraceSender}. Tracing only adds a callback to a send's future and a non-blocking queue offer; it never
+ * delays or fails the send. {@link #OFF} does nothing and wraps nothing.
+ */
+public final class MessageTracer {
+    /** Tracing turned off. */
+    public static final MessageTracer OFF = new MessageTracer(null, null, null, null);
+
+    /** Records queued before new ones are dropped. */
+    static final int QUEUE_CAPACITY = 8192;
+    /** Trace messages in flight at once. */
+    static final int MAX_INFLIGHT = 4;
+    /** The official client's trace producer stops a trace message near this size. */
+    static final int MAX_BODY_BYTES = 118_000;
+
+    private final TraceSender sender;
+    private final String group;
+    private final String traceTopic;
+    private final BiFunction<String, String, String> brokerAddresses;
+
+    private MessageTracer(TraceSender sender, String group, String traceTopic,
+                          BiFunction<String, String, String> brokerAddresses) {
+        this.sender = sender;
+        this.group = group;
+        this.traceTopic = traceTopic;
+        this.brokerAddresses = brokerAddresses;
+    }
+
+    /**
+     * Starts tracing.
+     *
+     * @param group           the producer group records name (without namespace)
+     * @param traceTopic      where trace messages go; sends to it are not traced
+     * @param maxMessageSize  the producer's body limit, which trace messages stay under too
+     * @param sink            sends trace messages
+     * @param brokerAddresses the address of a broker by (topic, broker name), or null: the store host of oneway
+     *                        sends, which get no broker message id back
+     */
+    public static MessageTracer start(String group, String traceTopic, int maxMessageSize, TraceSink sink,
+                                      BiFunction<String, String, String> brokerAddresses) {
+        TraceSender sender = new TraceSender(sink, new TraceBatcher(Math.min(MAX_BODY_BYTES, maxMessageSize)),
+                QUEUE_CAPACITY, MAX_INFLIGHT, MessageTracer::localHost, "mq-producer-trace");
+        sender.start();
+        return new MessageTracer(sender, group, traceTopic, brokerAddresses);
+    }
+
+    /**
+     * {@code send}, with a publish record for its message once the broker answered. {@code type} is
+     * {@link TraceMessageType#NORMAL}, {@link TraceMessageType#ORDER} or {@link TraceMessageType#TRANSACTION_HALF};
+     * delayed messages are recorded as {@link TraceMessageType#DELAY}.
+     */
+    public Supplier<CompletableFuture<SendResult>> single(Message message, TraceMessageType type,
+                                                          Supplier<CompletableFuture<SendResult>> send) {
+        if (sender == null || message == null || traceTopic.equals(message.topic())) {
+            return send;
+        }
+        TraceMessageType kind = type != TraceMessageType.TRANSACTION_HALF && message.isDelayed()
+                ? TraceMessageType.DELAY : type;
+        return () -> {
+            long started = System.currentTimeMillis();
+            CompletableFuture<SendResult> future = send.get();
+            future.whenComplete((result, error) -> {
+                if (result != null) {
+                    publish(message, result, kind, started, System.currentTimeMillis());
+                }
+            });
+            return future;
+        };
+    }
+
+    /** {@code send}, with a publish record for each message of the batch once the broker answered. */
+    public Supplier<CompletableFuture<List<SendResult>>> batch(List<Message> messages,
+                                                               Supplier<CompletableFuture<List<SendResult>>> send) {
+        if (sender == null || messages == null || messages.isEmpty()
+                || messages.get(0) == null || traceTopic.equals(messages.get(0).topic())) {
+            return send;
+        }
+        return () -> {
+            long started = System.currentTimeMillis();
+            CompletableFuture<List<SendResult>> future = send.get();
+            future.whenComplete((results, error) -> {
+                if (results != null && results.size() == messages.size()) {
+                    long ended = System.currentTimeMillis();
+                    for (int i = 0; i < results.size(); i++) {
+                        Message message = messages.get(i);
+                        publish(message, results.get(i), message.isDelayed() ? TraceMessageType.DELAY
+                                : TraceMessageType.NORMAL, started, ended);
+                    }
+                }
+            });
+            return future;
+        };
+    }
+
+    /** Records the decision sent for the half message {@code half} of {@code message}. */
+    public void endTransaction(Message message, SendResult half, TransactionState state, boolean fromCheck) {
+        if (sender == null || message == null || half == null) {
+            return;
+        }
+        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region(half), group, message.topic(),
+                half.messageId(), message.tags(), message.keys(), storeHost(half), half.messageId(),
+                stateName(state), fromCheck));
+    }
+
+    /** Trace records not written so far (queue full, trace send failed, or dropped at close); 0 when off. */
+    public long dropped() {
+        return sender == null ? 0 : sender.dropped();
+    }
+
+    /** Writes what is queued within {@code timeoutMillis}, then stops. */
+    public void close(long timeoutMillis) {
+        if (sender != null) {
+            sender.close(timeoutMillis);
+        }
+    }
+
+    private void publish(Message message, SendResult result, TraceMessageType type, long started, long ended) {
+        sender.offer(new PublishRecord(started, region(result), group, message.topic(), result.messageId(),
+                message.tags(), message.keys(), storeHost(result), message.body().length, ended - started, type,
+                result.offsetMessageId(), result.status() == SendStatus.SEND_OK));
+    }
+
+    private String storeHost(SendResult result) {
+        String host = StoreHosts.fromOffsetMessageId(result.offsetMessageId());
+        if (host == null && brokerAddresses != null && result.queue() != null) {
+            host = brokerAddresses.apply(result.queue().topic(), result.queue().brokerName());
+        }
+        return host;
+    }
+
+    private static String region(SendResult result) {
+        String region = result.regionId();
+        return region == null || region.isEmpty() ? TraceRecord.DEFAULT_REGION : region;
+    }
+
+    /** The names of RocketMQ's {@code LocalTransactionState}, which the decoder parses. */
+    private static String stateName(TransactionState state) {
+        return switch (state) {
+            case COMMIT -> "COMMIT_MESSAGE";
+            case ROLLBACK -> "ROLLBACK_MESSAGE";
+            case UNKNOWN -> "UNKNOW";
+        };
+    }
+
+    private static String localHost() {
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (java.io.IOException | RuntimeException e) {
+            return ""; // a record without a client host still decodes
+        }
+    }
+}
