@@ -17,7 +17,9 @@ final class ProducerOptionsFactory {
     private static final Map<String, String> RENAMED = Map.of(
             "nameServers", "name-server",
             "producerGroup", "group",
-            "credentials", "acl");
+            "credentials", "acl",
+            "traceEnabled", "trace.enabled",
+            "traceTopic", "trace.topic");
 
     private ProducerOptionsFactory() {
     }
@@ -50,6 +52,8 @@ final class ProducerOptionsFactory {
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
                 .routeExpiry(properties.getRouteExpiry())
+                .traceEnabled(properties.getTrace().isEnabled())
+                .traceTopic(properties.getTrace().getTopic())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
             builder.clientId(properties.getClientId());
@@ -117,6 +121,7 @@ final class ProducerOptionsFactory {
             case "batch-linger" -> properties.getBatchLinger();
             case "max-inflight-async" -> properties.getMaxInflightAsync();
             case "compression-threshold" -> properties.getCompressionThreshold();
+            case "trace.topic" -> properties.getTrace().getTopic();
             default -> null;
         };
         return value == null ? null : String.valueOf(value);
