@@ -96,7 +96,7 @@ public final class Producer implements AutoCloseable {
             // TransactionDecisions for why a proxy makes that necessary).
             TransactionDecisions decisions = TransactionCoordinator.newDecisions();
             InboundRequestHandler inbound = new CheckBackHandler(options.transactionChecker(), decisions, () -> client,
-                    runtime.callbacks(), namespace, timeoutMillis);
+                    runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));

@@ -128,36 +128,42 @@ class TraceIT {
         broker.createTopic(topic, 2);
         TransactionResult committed;
         TransactionResult rolledBack;
+        TransactionResult checked;
         try (Producer producer = Producer.create(ProducerOptions.builder(broker.nameServerAddress())
                 .producerGroup("trace-tx-it").traceEnabled(true).traceTopic(traceTopic)
                 .transactionChecker(half -> TransactionState.ROLLBACK).build()).start()) {
             committed = producer.sendInTransaction(message(topic, "commit", "tx-commit"), m -> TransactionState.COMMIT);
             rolledBack = producer.sendInTransaction(message(topic, "rollback", "tx-rollback"),
                     m -> TransactionState.ROLLBACK);
+            checked = producer.sendInTransaction(message(topic, "checked", "tx-checked"), m -> TransactionState.UNKNOWN);
+            String checkedId = checked.sendResult().messageId();
+            // The broker asks about the undecided one within seconds; the checker rolls it back.
+            readTrace(broker, traceTopic, found -> found.stream().anyMatch(d -> d.bean().getMsgId().equals(checkedId)
+                    && d.context().getTraceType() == TraceType.EndTransaction && d.bean().isFromTransactionCheck()));
             assertThat(producer.traceRecordsDropped()).isZero();
         }
         String commitId = committed.sendResult().messageId();
         String rollbackId = rolledBack.sendResult().messageId();
+        String checkedId = checked.sendResult().messageId();
         List<Decoded> records = readTrace(broker, traceTopic, found -> found.stream()
-                .filter(d -> d.context().getTraceType() == TraceType.EndTransaction).count() >= 2);
+                .filter(d -> d.context().getTraceType() == TraceType.EndTransaction).count() >= 4);
 
         assertThat(records).as("trace messages are not traced themselves")
                 .noneMatch(d -> traceTopic.equals(d.bean().getTopic()));
         assertThat(records).filteredOn(d -> d.context().getTraceType() == TraceType.Pub)
-                .extracting(d -> d.bean().getMsgId()).containsExactlyInAnyOrder(commitId, rollbackId);
+                .extracting(d -> d.bean().getMsgId()).containsExactlyInAnyOrder(commitId, rollbackId, checkedId);
         assertThat(records).filteredOn(d -> d.context().getTraceType() == TraceType.Pub).allSatisfy(d -> {
             assertThat(d.bean().getMsgType()).isEqualTo(MessageType.Trans_Msg_Half);
             assertThat(d.bean().getTopic()).isEqualTo(topic);
             assertThat(d.context().isSuccess()).isTrue();
         });
         List<Decoded> ends = records.stream().filter(d -> d.context().getTraceType() == TraceType.EndTransaction)
-                .toList();
-        assertThat(ends).hasSize(2).allSatisfy(d -> {
+                .filter(d -> !d.bean().isFromTransactionCheck()).toList();
+        assertThat(ends).hasSize(3).allSatisfy(d -> {
             assertThat(d.context().getGroupName()).isEqualTo("trace-tx-it");
             assertThat(d.bean().getTopic()).isEqualTo(topic);
             assertThat(d.bean().getMsgType()).isEqualTo(MessageType.Trans_msg_Commit);
             assertThat(d.bean().getTransactionId()).isEqualTo(d.bean().getMsgId());
-            assertThat(d.bean().isFromTransactionCheck()).isFalse();
             assertThat(d.bean().getStoreHost()).isEqualTo(broker.brokerAddress());
         });
         assertThat(ends).filteredOn(d -> d.bean().getMsgId().equals(commitId)).singleElement().satisfies(d -> {
@@ -167,6 +173,17 @@ class TraceIT {
         });
         assertThat(ends).filteredOn(d -> d.bean().getMsgId().equals(rollbackId)).singleElement().satisfies(d ->
                 assertThat(d.bean().getTransactionState()).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE));
+        assertThat(ends).filteredOn(d -> d.bean().getMsgId().equals(checkedId)).singleElement().satisfies(d ->
+                assertThat(d.bean().getTransactionState()).isEqualTo(LocalTransactionState.UNKNOW));
+        assertThat(records).as("the check-back's answer").filteredOn(d -> d.bean().isFromTransactionCheck())
+                .isNotEmpty().allSatisfy(d -> {
+                    assertThat(d.bean().getMsgId()).isEqualTo(checkedId);
+                    assertThat(d.bean().getTransactionState()).isEqualTo(LocalTransactionState.ROLLBACK_MESSAGE);
+                    assertThat(d.bean().getKeys()).isEqualTo("tx-checked");
+                    assertThat(d.bean().getTags()).isEqualTo("tag-checked");
+                    assertThat(d.bean().getTopic()).isEqualTo(topic);
+                    assertThat(d.bean().getStoreHost()).isEqualTo(broker.brokerAddress());
+                });
     }
 
     /** A decoded record, with the trace message that carried it. */

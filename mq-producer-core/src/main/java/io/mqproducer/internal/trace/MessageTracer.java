@@ -3,9 +3,11 @@ package io.mqproducer.internal.trace;
 import io.mqproducer.SendResult;
 import io.mqproducer.SendStatus;
 import io.mqproducer.TransactionState;
+import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.message.Message;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -107,13 +109,32 @@ public final class MessageTracer {
     }
 
     /** Records the decision sent for the half message {@code half} of {@code message}. */
-    public void endTransaction(Message message, SendResult half, TransactionState state, boolean fromCheck) {
+    public void endTransaction(Message message, SendResult half, TransactionState state) {
         if (sender == null || message == null || half == null) {
             return;
         }
-        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region(half), group, message.topic(),
-                half.messageId(), message.tags(), message.keys(), storeHost(half), half.messageId(),
-                stateName(state), fromCheck));
+        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region(half.regionId()), group,
+                message.topic(), half.messageId(), message.tags(), message.keys(), storeHost(half), half.messageId(),
+                stateName(state), false));
+    }
+
+    /**
+     * Records the decision sent in answer to a broker's check-back.
+     *
+     * @param topic      the half message's topic, without namespace
+     * @param properties the half message's properties as the broker stored them (tags, keys, region)
+     * @param brokerAddress the broker that asked
+     */
+    public void checkedTransaction(String topic, Map<String, String> properties, String messageId,
+                                   String transactionId, String brokerAddress, TransactionState state) {
+        if (sender == null) {
+            return;
+        }
+        String keys = properties.get(MessageProperty.KEYS);
+        String region = region(properties.get(MessageProperty.MSG_REGION));
+        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region, group, topic, messageId, properties.get(MessageProperty.TAGS),
+                keys == null || keys.isEmpty() ? List.of() : List.of(keys.split(MessageProperty.KEY_SEPARATOR)),
+                brokerAddress, transactionId == null ? messageId : transactionId, stateName(state), true));
     }
 
     /** Trace records not written so far (queue full, trace send failed, or dropped at close); 0 when off. */
@@ -129,7 +150,7 @@ public final class MessageTracer {
     }
 
     private void publish(Message message, SendResult result, TraceMessageType type, long started, long ended) {
-        sender.offer(new PublishRecord(started, region(result), group, message.topic(), result.messageId(),
+        sender.offer(new PublishRecord(started, region(result.regionId()), group, message.topic(), result.messageId(),
                 message.tags(), message.keys(), storeHost(result), message.body().length, ended - started, type,
                 result.offsetMessageId(), result.status() == SendStatus.SEND_OK));
     }
@@ -142,8 +163,7 @@ public final class MessageTracer {
         return host;
     }
 
-    private static String region(SendResult result) {
-        String region = result.regionId();
+    private static String region(String region) {
         return region == null || region.isEmpty() ? TraceRecord.DEFAULT_REGION : region;
     }
 

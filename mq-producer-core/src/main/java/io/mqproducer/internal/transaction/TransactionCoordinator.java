@@ -98,7 +98,7 @@ public final class TransactionCoordinator {
         TransactionState decided = state;
         RuntimeException failure = localFailure;
         return end(half, decided).thenApply(ignored -> {
-            tracer.endTransaction(message, half, decided, false);
+            tracer.endTransaction(message, half, decided);
             if (failure != null) {
                 throw new ProducerException("local transaction failed; the half message stays undecided and the broker "
                         + "will ask the transaction checker", false, failure);
