@@ -28,7 +28,11 @@ class ProducerOptionsTest {
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").compressionLevel(10).build(), "compression level"),
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").batchLinger(Duration.ofSeconds(2)).build(),
                         "batch linger"),
-                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxInflightAsync(0).build(), "in-flight"));
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").maxInflightAsync(0).build(), "in-flight"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic("a b").build(), "trace topic"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic(null).build(), "trace topic"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic("t".repeat(128)).build(),
+                        "trace topic"));
     }
 
     @ParameterizedTest
@@ -48,6 +52,16 @@ class ProducerOptionsTest {
         assertThat(options.compressionThreshold()).isEqualTo(4096);
         assertThat(options.clientId()).startsWith("mq-producer@");
         assertThat(ProducerOptions.builder("a:1").build().clientId()).as("unique per producer").isNotEqualTo(options.clientId());
+    }
+
+    @Test
+    void traceIsOffByDefaultAndGoesToTheDashboardTopic() {
+        ProducerOptions defaults = ProducerOptions.builder("a:1").build();
+        assertThat(defaults.traceEnabled()).isFalse();
+        assertThat(defaults.traceTopic()).isEqualTo("RMQ_SYS_TRACE_TOPIC");
+        ProducerOptions custom = ProducerOptions.builder("a:1").traceEnabled(true).traceTopic("AppTrace").build();
+        assertThat(custom.traceEnabled()).isTrue();
+        assertThat(custom.traceTopic()).isEqualTo("AppTrace");
     }
 
     @Test
