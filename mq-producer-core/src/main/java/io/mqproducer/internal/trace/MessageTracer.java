@@ -3,6 +3,8 @@ package io.mqproducer.internal.trace;
 import io.mqproducer.SendResult;
 import io.mqproducer.SendStatus;
 import io.mqproducer.TransactionState;
+import io.mqproducer.error.PartialBatchException;
+import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.message.Message;
 import java.net.InetAddress;
@@ -95,13 +97,14 @@ public final class MessageTracer {
             long started = System.currentTimeMillis();
             CompletableFuture<List<SendResult>> future = send.get();
             future.whenComplete((results, error) -> {
-                if (results != null && results.size() == messages.size()) {
-                    long ended = System.currentTimeMillis();
-                    for (int i = 0; i < results.size(); i++) {
-                        Message message = messages.get(i);
-                        publish(message, results.get(i), message.isDelayed() ? TraceMessageType.DELAY
-                                : TraceMessageType.NORMAL, started, ended);
-                    }
+                // A batch that failed part-way still stored its first messages.
+                List<SendResult> stored = results != null ? results
+                        : Failures.unwrap(error) instanceof PartialBatchException partial ? partial.sent() : List.of();
+                long ended = System.currentTimeMillis();
+                for (int i = 0; i < stored.size() && i < messages.size(); i++) {
+                    Message message = messages.get(i);
+                    publish(message, stored.get(i), message.isDelayed() ? TraceMessageType.DELAY
+                            : TraceMessageType.NORMAL, started, ended);
                 }
             });
             return future;

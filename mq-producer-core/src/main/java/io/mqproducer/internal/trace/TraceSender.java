@@ -112,13 +112,26 @@ final class TraceSender {
                 }
                 round.add(first);
                 gather(round);
-                for (TraceMessage message : batcher.pack(round, host)) {
-                    send(message);
-                }
+                List<TraceMessage> messages = batcher.pack(round, host);
                 round.clear();
+                sendAll(messages);
             }
         } catch (InterruptedException e) {
             dropped.add(round.size()); // close gave up on them
+        }
+    }
+
+    /** Sends each message; if close gives up meanwhile, counts the records of those not sent. */
+    private void sendAll(List<TraceMessage> messages) throws InterruptedException {
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                send(messages.get(i));
+            } catch (InterruptedException e) {
+                for (int unsent = i; unsent < messages.size(); unsent++) {
+                    dropped.add(messages.get(unsent).records());
+                }
+                throw e;
+            }
         }
     }
 
