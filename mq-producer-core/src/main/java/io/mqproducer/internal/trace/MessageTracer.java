@@ -124,8 +124,8 @@ public final class MessageTracer {
     /**
      * Records the decision sent in answer to a broker's check-back.
      *
-     * @param topic      the half message's topic, without namespace
-     * @param properties the half message's properties as the broker stored them (tags, keys, region)
+     * @param topic         the half message's topic, without namespace
+     * @param properties    the half message's properties as the broker stored them (tags, keys, region)
      * @param brokerAddress the broker that asked
      */
     public void checkedTransaction(String topic, Map<String, String> properties, String messageId,
@@ -134,10 +134,12 @@ public final class MessageTracer {
             return;
         }
         String keys = properties.get(MessageProperty.KEYS);
-        String region = region(properties.get(MessageProperty.MSG_REGION));
-        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region, group, topic, messageId, properties.get(MessageProperty.TAGS),
-                keys == null || keys.isEmpty() ? List.of() : List.of(keys.split(MessageProperty.KEY_SEPARATOR)),
-                brokerAddress, transactionId == null ? messageId : transactionId, stateName(state), true));
+        List<String> keyList = keys == null || keys.isEmpty() ? List.of()
+                : List.of(keys.split(MessageProperty.KEY_SEPARATOR));
+        sender.offer(new EndTransactionRecord(System.currentTimeMillis(),
+                region(properties.get(MessageProperty.MSG_REGION)), group, topic, messageId,
+                properties.get(MessageProperty.TAGS), keyList, brokerAddress,
+                transactionId == null ? messageId : transactionId, stateName(state), true));
     }
 
     /** Trace records not written so far (queue full, trace send failed, or dropped at close); 0 when off. */

@@ -40,7 +40,8 @@ final class TraceBatcher {
             for (String key : recordKeys) {
                 recordKeyChars += key.length() + 1;
             }
-            if (count > 0 && (body.size() + encoded.length > maxBodyBytes || keyChars + recordKeyChars > MAX_KEY_CHARS)) {
+            boolean full = body.size() + encoded.length > maxBodyBytes || keyChars + recordKeyChars > MAX_KEY_CHARS;
+            if (count > 0 && full) {
                 messages.add(new TraceMessage(body.toByteArray(), List.copyOf(keys), count));
                 body.reset();
                 keys.clear();

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ final class TraceSender {
     private final int maxInflight;
     private final Semaphore inflight;
     private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean warnedFailure = new AtomicBoolean();
     private final Thread worker;
     private volatile boolean closing;
 
@@ -172,6 +174,13 @@ final class TraceSender {
 
     private void failed(TraceMessage message, Throwable error) {
         dropped.add(message.records());
-        log.debug("message trace: sending {} records failed: {}", message.records(), error.toString());
+        if (warnedFailure.compareAndSet(false, true)) {
+            // Once: a missing trace topic fails every trace message alike.
+            log.warn("message trace: writing to the trace topic failed, its records are dropped and counted (does "
+                    + "the topic exist? brokers create RMQ_SYS_TRACE_TOPIC only with traceTopicEnable=true): {}",
+                    error.toString());
+        } else {
+            log.debug("message trace: sending {} records failed: {}", message.records(), error.toString());
+        }
     }
 }
