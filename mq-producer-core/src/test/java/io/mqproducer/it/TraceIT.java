@@ -73,7 +73,9 @@ class TraceIT {
             SendResult selected = producer.sendAsync(message(topic, "selected", "key-selected-" + run),
                     MessageQueueSelector.byHash("shard-2")).get();
             wallMillis.put(selected.messageId(), millisSince(start));
-            for (SendResult result : List.of(sync, async, batch.get(0), batch.get(1), batch.get(2), orderly, selected)) {
+            List<SendResult> answered = List.of(sync, async, batch.get(0), batch.get(1), batch.get(2), orderly,
+                    selected);
+            for (SendResult result : answered) {
                 offsetIds.put(result.messageId(), result.offsetMessageId());
             }
         } // close() flushes the records still queued
@@ -131,11 +133,13 @@ class TraceIT {
         TransactionResult checked;
         try (Producer producer = Producer.create(ProducerOptions.builder(broker.nameServerAddress())
                 .producerGroup("trace-tx-it").traceEnabled(true).traceTopic(traceTopic)
+                .sendTimeout(Duration.ofSeconds(10))
                 .transactionChecker(half -> TransactionState.ROLLBACK).build()).start()) {
             committed = producer.sendInTransaction(message(topic, "commit", "tx-commit"), m -> TransactionState.COMMIT);
             rolledBack = producer.sendInTransaction(message(topic, "rollback", "tx-rollback"),
                     m -> TransactionState.ROLLBACK);
-            checked = producer.sendInTransaction(message(topic, "checked", "tx-checked"), m -> TransactionState.UNKNOWN);
+            checked = producer.sendInTransaction(message(topic, "checked", "tx-checked"),
+                    m -> TransactionState.UNKNOWN);
             String checkedId = checked.sendResult().messageId();
             // The broker asks about the undecided one within seconds; the checker rolls it back.
             readTrace(broker, traceTopic, found -> found.stream().anyMatch(d -> d.bean().getMsgId().equals(checkedId)

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Message trace as RocketMQ Dashboard shows it: a publish record for every message a send stored and an
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
  * delays or fails the send. {@link #OFF} does nothing and wraps nothing.
  */
 public final class MessageTracer {
+    private static final Logger log = LoggerFactory.getLogger(MessageTracer.class);
     /** Tracing turned off. */
     public static final MessageTracer OFF = new MessageTracer(null, null, null, null);
 
@@ -76,13 +79,13 @@ public final class MessageTracer {
                 ? TraceMessageType.DELAY : type;
         return () -> {
             long started = System.currentTimeMillis();
-            CompletableFuture<SendResult> future = send.get();
-            future.whenComplete((result, error) -> {
+            // The caller gets the stage after the record was queued: once a send counts as done, close() finds its
+            // record in the queue.
+            return send.get().whenComplete((result, error) -> {
                 if (result != null) {
                     publish(message, result, kind, started, System.currentTimeMillis());
                 }
             });
-            return future;
         };
     }
 
@@ -95,8 +98,7 @@ public final class MessageTracer {
         }
         return () -> {
             long started = System.currentTimeMillis();
-            CompletableFuture<List<SendResult>> future = send.get();
-            future.whenComplete((results, error) -> {
+            return send.get().whenComplete((results, error) -> {
                 // A batch that failed part-way still stored its first messages.
                 List<SendResult> stored = results != null ? results
                         : Failures.unwrap(error) instanceof PartialBatchException partial ? partial.sent() : List.of();
@@ -107,7 +109,6 @@ public final class MessageTracer {
                             : TraceMessageType.NORMAL, started, ended);
                 }
             });
-            return future;
         };
     }
 
@@ -116,7 +117,7 @@ public final class MessageTracer {
         if (sender == null || message == null || half == null) {
             return;
         }
-        sender.offer(new EndTransactionRecord(System.currentTimeMillis(), region(half.regionId()), group,
+        offer(() -> new EndTransactionRecord(System.currentTimeMillis(), region(half.regionId()), group,
                 message.topic(), half.messageId(), message.tags(), message.keys(), storeHost(half), half.messageId(),
                 stateName(state), false));
     }
@@ -136,7 +137,7 @@ public final class MessageTracer {
         String keys = properties.get(MessageProperty.KEYS);
         List<String> keyList = keys == null || keys.isEmpty() ? List.of()
                 : List.of(keys.split(MessageProperty.KEY_SEPARATOR));
-        sender.offer(new EndTransactionRecord(System.currentTimeMillis(),
+        offer(() -> new EndTransactionRecord(System.currentTimeMillis(),
                 region(properties.get(MessageProperty.MSG_REGION)), group, topic, messageId,
                 properties.get(MessageProperty.TAGS), keyList, brokerAddress,
                 transactionId == null ? messageId : transactionId, stateName(state), true));
@@ -155,9 +156,22 @@ public final class MessageTracer {
     }
 
     private void publish(Message message, SendResult result, TraceMessageType type, long started, long ended) {
-        sender.offer(new PublishRecord(started, region(result.regionId()), group, message.topic(), result.messageId(),
+        offer(() -> new PublishRecord(started, region(result.regionId()), group, message.topic(), result.messageId(),
                 message.tags(), message.keys(), storeHost(result), message.body().length, ended - started, type,
                 result.offsetMessageId(), result.status() == SendStatus.SEND_OK));
+    }
+
+    /** Queues the record {@code make} builds; a record that cannot be made is dropped, never failing the send. */
+    private void offer(Supplier<TraceRecord> make) {
+        TraceRecord record;
+        try {
+            record = make.get();
+        } catch (RuntimeException e) {
+            log.debug("message trace: record not made: {}", e.toString());
+            sender.drop();
+            return;
+        }
+        sender.offer(record);
     }
 
     private String storeHost(SendResult result) {

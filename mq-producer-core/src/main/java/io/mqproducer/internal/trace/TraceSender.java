@@ -67,6 +67,11 @@ final class TraceSender {
         }
     }
 
+    /** Counts a record that could not be queued. */
+    void drop() {
+        dropped.increment();
+    }
+
     /** Records not written: the queue was full, their trace message failed, or the sender was closing. */
     long dropped() {
         return dropped.sum();
