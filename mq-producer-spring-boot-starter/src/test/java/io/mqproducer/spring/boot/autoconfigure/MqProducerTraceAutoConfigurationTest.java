@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
+import io.mqproducer.spring.actuate.ProducerDescription;
 import io.mqproducer.spring.boot.autoconfigure.metrics.MqProducerMetricsAutoConfiguration;
 import io.mqproducer.spring.micrometer.ProducerMeters;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,9 @@ class MqProducerTraceAutoConfigurationTest {
                     ProducerOptions audit = named.producer("audit").options();
                     assertThat(audit.traceEnabled()).as("inherited").isTrue();
                     assertThat(audit.traceTopic()).as("overridden").isEqualTo("AuditTrace");
+                    ProducerDescription.Settings shown = ProducerDescription.of(named.producer("audit")).settings();
+                    assertThat(shown.trace()).as("the actuator endpoint shows it").isTrue();
+                    assertThat(shown.traceTopic()).isEqualTo("AuditTrace");
                 });
     }
 
