@@ -119,7 +119,15 @@ final class TraceSender {
                 }
                 round.add(first);
                 gather(round);
-                List<TraceMessage> messages = batcher.pack(round, host);
+                List<TraceMessage> messages;
+                try {
+                    messages = batcher.pack(round, host);
+                } catch (RuntimeException e) {
+                    // Never let one bad record stop the worker: every later record would be dropped.
+                    log.warn("message trace: {} records could not be encoded: {}", round.size(), e.toString());
+                    dropped.add(round.size());
+                    messages = List.of();
+                }
                 round.clear();
                 sendAll(messages);
             }
