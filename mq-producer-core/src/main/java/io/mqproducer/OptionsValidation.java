@@ -33,6 +33,8 @@ final class OptionsValidation {
         require("maxInflightAsync", b.maxInflightAsync >= 1, "max in-flight async sends must be >= 1, was " + b.maxInflightAsync);
         require("observer", b.observer != null, "observer must not be null");
         require("ioThreads", b.ioThreads >= 1, "io threads must be >= 1, was " + b.ioThreads);
+        require("traceTopic", b.traceTopic != null && b.traceTopic.matches("[%|a-zA-Z0-9_-]{1,127}"),
+                "trace topic '" + b.traceTopic + "' must be 1-127 characters of letters, digits, '%', '|', '_' and '-'");
     }
 
     private static void checkCompressionLevel(CompressionType type, int level) {

@@ -19,6 +19,9 @@ import io.mqproducer.internal.transaction.TransactionDecisions;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
 import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.trace.MessageTracer;
+import io.mqproducer.internal.trace.TraceMessage;
+import io.mqproducer.internal.trace.TraceMessageType;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.internal.transport.TlsSettings;
@@ -59,8 +62,11 @@ public final class Producer implements AutoCloseable {
     private RoundRobinSends roundRobin;
     private CallbackHandOff handOff;
     private BrokerAvailability availability;
+    private volatile MessageTracer tracer = MessageTracer.OFF;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
+    /** Stands in for the trace topic in the message built for a trace record: system topic names fail validation. */
+    private static final String TRACE_CARRIER_TOPIC = "mq-producer-trace";
 
     private enum State { NEW, STARTED, CLOSED }
 
@@ -96,7 +102,7 @@ public final class Producer implements AutoCloseable {
             // TransactionDecisions for why a proxy makes that necessary).
             TransactionDecisions decisions = TransactionCoordinator.newDecisions();
             InboundRequestHandler inbound = new CheckBackHandler(options.transactionChecker(), decisions, () -> client,
-                    runtime.callbacks(), namespace, timeoutMillis);
+                    runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
@@ -108,8 +114,11 @@ public final class Producer implements AutoCloseable {
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             availability = new BrokerAvailability();
             pipeline = new SendPipeline(client, routes, availability, options, operatorLog);
+            if (options.traceEnabled()) {
+                tracer = startTracer(namespace);
+            }
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
-                    decisions, options.transactionChecker() != null);
+                    decisions, options.transactionChecker() != null, tracer);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
@@ -126,7 +135,8 @@ public final class Producer implements AutoCloseable {
      *                           send timeout runs out
      */
     public SendResult send(Message message) {
-        return sendAndWait(events.start(SYNC, message), () -> roundRobin.send(message));
+        return sendAndWait(events.start(SYNC, message),
+                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.send(message)));
     }
 
     /**
@@ -134,13 +144,14 @@ public final class Producer implements AutoCloseable {
      * same queue are stored in the order they were sent.
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
-        return sendAndWait(events.start(SYNC, message), () -> pipeline.send(message, selector));
+        return sendAndWait(events.start(SYNC, message),
+                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
-        return sendAndWait(events.start(SYNC, message),
-                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey)));
+        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
+                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
     }
 
     /**
@@ -149,7 +160,7 @@ public final class Producer implements AutoCloseable {
      * lists what was stored.
      */
     public List<SendResult> sendBatch(List<Message> messages) {
-        return sendAndWait(events.start(SYNC, messages), () -> pipeline.sendBatch(messages));
+        return sendAndWait(events.start(SYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
     }
 
     /**
@@ -159,17 +170,19 @@ public final class Producer implements AutoCloseable {
      * send timeout for a slot and then gets a {@link io.mqproducer.error.ProducerBusyException}.
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        return async(events.start(ASYNC, message), () -> roundRobin.sendAsync(message));
+        return async(events.start(ASYNC, message),
+                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.sendAsync(message)));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
     public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
-        return async(events.start(ASYNC, message), () -> pipeline.send(message, selector));
+        return async(events.start(ASYNC, message),
+                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
     }
 
     /** Async variant of {@link #sendBatch(List)}. */
     public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
-        return async(events.start(ASYNC, messages), () -> pipeline.sendBatch(messages));
+        return async(events.start(ASYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
     }
 
     /**
@@ -177,7 +190,8 @@ public final class Producer implements AutoCloseable {
      * unnoticed. Returns once the message is on the socket; errors before that are thrown.
      */
     public void sendOneway(Message message) {
-        sendAndWait(events.start(ONEWAY, message), () -> pipeline.sendOneway(message));
+        sendAndWait(events.start(ONEWAY, message),
+                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.sendOneway(message)));
     }
 
     /**
@@ -193,7 +207,8 @@ public final class Producer implements AutoCloseable {
         }
         SendEvents.Started started = events.startTransaction(message);
         try {
-            SendResult half = sendAndWait(() -> transactions.sendHalf(message));
+            SendResult half = sendAndWait(tracer.single(message, TraceMessageType.TRANSACTION_HALF,
+                    () -> transactions.sendHalf(message)));
             TransactionResult result = sendAndWait(() -> transactions.complete(message, half, localTransaction));
             started.done(null);
             return result;
@@ -267,6 +282,14 @@ public final class Producer implements AutoCloseable {
         return inflight.count();
     }
 
+    /**
+     * Message trace records not written so far: dropped because the trace queue was full, because their trace
+     * message failed, or because {@link #close()} could not write them in time. Always 0 with trace off.
+     */
+    public long traceRecordsDropped() {
+        return tracer.dropped();
+    }
+
     /** Whether {@link #start()} was called and {@link #close()} was not. */
     public boolean isRunning() {
         return state == State.STARTED;
@@ -290,6 +313,7 @@ public final class Producer implements AutoCloseable {
         }
         roundRobin.flush();
         inflight.awaitIdle(options.sendTimeout().toMillis());
+        tracer.close(options.sendTimeout().toMillis()); // the last sends' records, while the client still runs
         runtime.stopScheduler();
         heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
         client.close();
@@ -322,6 +346,23 @@ public final class Producer implements AutoCloseable {
             started.done(e);
             throw e;
         }
+    }
+
+    /**
+     * Trace messages go straight into the pipeline: not counted as sends, not told to the observer, not traced.
+     * Their store host, for oneway sends, comes from the cached route.
+     */
+    private MessageTracer startTracer(Namespace namespace) {
+        String traceTopic = options.traceTopic();
+        return MessageTracer.start(options.producerGroup(), traceTopic, options.maxMessageSize(),
+                (TraceMessage trace) -> pipeline.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
+                        .body(trace.body()).keys(trace.keys()).build()),
+                (topic, brokerName) -> {
+                    CompletableFuture<io.mqproducer.internal.route.TopicPublishInfo> route =
+                            routes.publishInfo(namespace.wrap(topic));
+                    return route.isDone() && !route.isCompletedExceptionally()
+                            ? route.getNow(null).masterAddress(brokerName) : null;
+                });
     }
 
     private void checkStarted() {

@@ -18,6 +18,8 @@ public final class ProducerOptions {
     public static final String DEFAULT_GROUP = "DEFAULT_PRODUCER";
     /** Default largest body: 4 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
+    /** Default topic of message trace records, the one RocketMQ Dashboard reads. */
+    public static final String DEFAULT_TRACE_TOPIC = "RMQ_SYS_TRACE_TOPIC";
 
     private final List<String> nameServers;
     private final String producerGroup;
@@ -44,6 +46,8 @@ public final class ProducerOptions {
     private final Credentials credentials;
     private final SSLContext tlsContext;
     private final boolean tlsVerifyHostname;
+    private final boolean traceEnabled;
+    private final String traceTopic;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(NameServerAddresses.parse(b.nameServers));
@@ -72,6 +76,8 @@ public final class ProducerOptions {
         this.credentials = b.credentials;
         this.tlsContext = b.tlsContext;
         this.tlsVerifyHostname = b.tlsVerifyHostname;
+        this.traceEnabled = b.traceEnabled;
+        this.traceTopic = b.traceTopic;
     }
 
     /**
@@ -246,6 +252,16 @@ public final class ProducerOptions {
         return transactionChecker;
     }
 
+    /** Whether message trace records are written for RocketMQ Dashboard (default false); see {@link Builder#traceEnabled}. */
+    public boolean traceEnabled() {
+        return traceEnabled;
+    }
+
+    /** The topic message trace records go to (default {@value #DEFAULT_TRACE_TOPIC}). */
+    public String traceTopic() {
+        return traceTopic;
+    }
+
     @Override
     public String toString() {
         return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
@@ -280,6 +296,8 @@ public final class ProducerOptions {
         Credentials credentials;
         SSLContext tlsContext;
         boolean tlsVerifyHostname = true;
+        boolean traceEnabled;
+        String traceTopic = DEFAULT_TRACE_TOPIC;
 
         private Builder() {
         }
@@ -445,6 +463,30 @@ public final class ProducerOptions {
         /** Sets the checker that answers the broker's transaction check-backs. */
         public Builder transactionChecker(TransactionChecker transactionChecker) {
             this.transactionChecker = transactionChecker;
+            return this;
+        }
+
+        /**
+         * Message trace, off by default: when on, every message a send stored (sync, async, oneway, batch, orderly,
+         * transactional half) gets a publish record, and every transaction decision an end-transaction record, in
+         * the format RocketMQ Dashboard and the official client read. Records are written asynchronously, in
+         * batches, by a background thread with a bounded queue: tracing never slows or fails a send; when the queue
+         * is full records are dropped and counted ({@link Producer#traceRecordsDropped()}). {@link Producer#close()}
+         * writes what is queued within the send timeout. Sends that fail get no record, as with the official client.
+         */
+        public Builder traceEnabled(boolean enabled) {
+            this.traceEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * The topic trace records go to (default {@value #DEFAULT_TRACE_TOPIC}), used as named: no namespace is
+         * applied. Brokers create {@code RMQ_SYS_TRACE_TOPIC} only with {@code traceTopicEnable=true}; otherwise
+         * create it (or the custom topic) with an admin tool, or let a broker with {@code autoCreateTopicEnable}
+         * create it on first use.
+         */
+        public Builder traceTopic(String traceTopic) {
+            this.traceTopic = traceTopic;
             return this;
         }
 

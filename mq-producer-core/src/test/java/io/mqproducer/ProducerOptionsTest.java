@@ -32,7 +32,11 @@ class ProducerOptionsTest {
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").requestTimeout(Duration.ZERO).build(),
                         "request timeout must be a positive duration"),
                 Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").requestTimeout(Duration.ofSeconds(4)).build(),
-                        "must not exceed the send timeout"));
+                        "must not exceed the send timeout"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic("a b").build(), "trace topic"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic(null).build(), "trace topic"),
+                Arguments.of((Supplier<?>) () -> ProducerOptions.builder("h:1").traceTopic("t".repeat(128)).build(),
+                        "trace topic"));
     }
 
     @ParameterizedTest
@@ -64,6 +68,16 @@ class ProducerOptionsTest {
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(ProducerOptions.builder("a:1").requestTimeout(Duration.ofMillis(700)).build().requestTimeout())
                 .isEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void traceIsOffByDefaultAndGoesToTheDashboardTopic() {
+        ProducerOptions defaults = ProducerOptions.builder("a:1").build();
+        assertThat(defaults.traceEnabled()).isFalse();
+        assertThat(defaults.traceTopic()).isEqualTo("RMQ_SYS_TRACE_TOPIC");
+        ProducerOptions custom = ProducerOptions.builder("a:1").traceEnabled(true).traceTopic("AppTrace").build();
+        assertThat(custom.traceEnabled()).isTrue();
+        assertThat(custom.traceTopic()).isEqualTo("AppTrace");
     }
 
     @Test

@@ -92,8 +92,13 @@ public final class SendPipeline {
 
     private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector,
                                                   long budgetMillis) {
+        return deliver(outgoing, outgoing.source().topic(), queueSelector, budgetMillis);
+    }
+
+    private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, String userTopic,
+                                                  MessageQueueSelector queueSelector, long budgetMillis) {
         long born = System.currentTimeMillis();
-        Delivery<SendResult> delivery = new Delivery<>(outgoing.source().topic(), outgoing.wireTopic(),
+        Delivery<SendResult> delivery = new Delivery<>(userTopic, outgoing.wireTopic(),
                 (queue, opaque) -> requests.request(outgoing, queue, opaque, born),
                 (response, queue) -> ResponseInterpreter.interpret(response, userQueue(queue), outgoing.uniqueId()),
                 chooser(queueSelector, outgoing.source()), budgetMillis);
@@ -101,8 +106,11 @@ public final class SendPipeline {
         return delivery.result;
     }
 
-    /** Writes {@code message} to one queue without waiting for the broker; no retries. */
-    public CompletableFuture<Void> sendOneway(Message message) {
+    /**
+     * Writes {@code message} to one queue without waiting for the broker; no retries. The result, known once the
+     * message is on the socket, has its unique id and queue, but no broker id, offset or region.
+     */
+    public CompletableFuture<SendResult> sendOneway(Message message) {
         OutgoingMessage outgoing;
         try {
             outgoing = encode(message, Map.of(), 0);
@@ -113,8 +121,26 @@ public final class SendPipeline {
         return routes.publishInfo(outgoing.wireTopic()).thenCompose(table -> {
             MessageQueue queue = selector.select(table, null);
             RemotingCommand request = requests.request(outgoing, queue, client.nextOpaque(), born);
-            return client.invokeOneway(table.masterAddress(queue.brokerName()), request, timeoutMillis);
+            return client.invokeOneway(table.masterAddress(queue.brokerName()), request, timeoutMillis)
+                    .thenApply(written -> new SendResult(io.mqproducer.SendStatus.SEND_OK, outgoing.uniqueId(), null,
+                            userQueue(queue), -1, null));
         }).exceptionallyCompose(error -> CompletableFuture.failedFuture(Failures.asProducerException(error)));
+    }
+
+    /**
+     * Sends a message the producer made itself (message trace) to {@code wireTopic} as named: no namespace and no
+     * topic rules, as it may be a system topic such as {@code RMQ_SYS_TRACE_TOPIC}. {@code carrier} gives body, keys
+     * and tags; its own topic is not used.
+     */
+    public CompletableFuture<SendResult> sendToTopic(String wireTopic, Message carrier) {
+        OutgoingMessage outgoing;
+        try {
+            MessageRules.checkBodySize(carrier.body(), maxMessageSize);
+            outgoing = requests.encode(carrier, wireTopic, Map.of(), 0);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return deliver(outgoing, wireTopic, null, timeoutMillis);
     }
 
     /**

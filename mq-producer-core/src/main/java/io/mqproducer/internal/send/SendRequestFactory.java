@@ -40,7 +40,11 @@ final class SendRequestFactory {
 
     /** The wire form of a single message: namespace applied, body compressed when large, unique id assigned. */
     OutgoingMessage encode(Message message, Map<String, String> extraProperties, int extraSysFlag) {
-        String wireTopic = wireTopic(message);
+        return encode(message, wireTopic(message), extraProperties, extraSysFlag);
+    }
+
+    /** Like {@link #encode(Message, Map, int)}, to {@code wireTopic} as given instead of the message's topic. */
+    OutgoingMessage encode(Message message, String wireTopic, Map<String, String> extraProperties, int extraSysFlag) {
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
         if (body.length > compressionThreshold) {

@@ -8,6 +8,7 @@ import io.mqproducer.internal.codec.StoredMessageDecoder.StoredMessage;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.protocol.RequestCode;
+import io.mqproducer.internal.trace.MessageTracer;
 import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.spi.TransactionChecker;
@@ -31,14 +32,17 @@ public final class CheckBackHandler implements InboundRequestHandler {
     private final Executor executor;
     private final Namespace namespace;
     private final long timeoutMillis;
+    private final Supplier<MessageTracer> tracer;
 
     /**
      * @param checker the application's checker, or null if it has none
      * @param decisions what {@link TransactionCoordinator} decided, shared with it
+     * @param tracer    records the answers (the producer's, once it has started)
      */
     public CheckBackHandler(TransactionChecker checker, TransactionDecisions decisions,
                             Supplier<RemotingClient> client, Executor executor, Namespace namespace,
-                            long timeoutMillis) {
+                            long timeoutMillis, Supplier<MessageTracer> tracer) {
+        this.tracer = tracer;
         this.checker = checker;
         this.decisions = decisions;
         this.client = client;
@@ -71,8 +75,12 @@ public final class CheckBackHandler implements InboundRequestHandler {
         RemotingCommand end = EndTransactionRequests.build(client.get().nextOpaque(), group, stored.topic(),
                 request.extField("bname"), parseLong(request.extField("tranStateTableOffset")),
                 parseLong(request.extField("commitLogOffset")), state, true, uniqueId, transactionId);
+        TransactionState decided = state;
         client.get().invokeOneway(address, end, timeoutMillis).whenComplete((ok, error) -> {
-            if (error != null) {
+            if (error == null) {
+                tracer.get().checkedTransaction(namespace.unwrap(stored.topic()), stored.properties(), uniqueId,
+                        transactionId, address, decided);
+            } else {
                 log.warn("could not answer the transaction check for message {} to {}: {}", uniqueId, address,
                         error.getMessage());
             }

@@ -12,6 +12,7 @@ import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.protocol.SysFlag;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.trace.MessageTracer;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import java.util.Map;
@@ -37,10 +38,12 @@ public final class TransactionCoordinator {
     private final TransactionDecisions decisions;
     private final boolean hasChecker;
     private final AtomicBoolean warnedNoChecker = new AtomicBoolean();
+    private final MessageTracer tracer;
 
     public TransactionCoordinator(SendPipeline pipeline, TopicRouteCache routes, RemotingClient client,
                                   Namespace namespace, String wireGroup, long timeoutMillis,
-                                  TransactionDecisions decisions, boolean hasChecker) {
+                                  TransactionDecisions decisions, boolean hasChecker, MessageTracer tracer) {
+        this.tracer = tracer;
         this.decisions = decisions;
         this.hasChecker = hasChecker;
         this.pipeline = pipeline;
@@ -99,6 +102,7 @@ public final class TransactionCoordinator {
         TransactionState decided = state;
         RuntimeException failure = localFailure;
         return end(half, decided).thenApply(ignored -> {
+            tracer.endTransaction(message, half, decided);
             if (failure != null) {
                 throw new ProducerException("local transaction failed; the half message stays undecided and the broker "
                         + "will ask the transaction checker", false, failure);

@@ -56,13 +56,16 @@ public record ProducerDescription(boolean running, int inflight, Settings settin
      * @param acl whether requests are signed with ACL credentials
      * @param tls whether connections use TLS
      * @param transactionChecker whether a transaction checker answers the broker's check-backs
+     * @param trace whether message trace records are written
+     * @param traceTopic the topic trace records go to (when trace is on)
      */
     public record Settings(String group, List<String> nameServers, String clientId, String namespace,
                            String sendTimeout, String connectTimeout, int retries, int maxMessageSize,
                            int compressionThreshold, int maxInflightAsync, boolean adaptiveBatching,
                            String batchLinger, String routeRefreshInterval, String requestTimeout,
                            String compressionType,
-                           boolean binaryHeaders, boolean acl, boolean tls, boolean transactionChecker) {
+                           boolean binaryHeaders, boolean acl, boolean tls, boolean transactionChecker,
+                           boolean trace, String traceTopic) {
 
         static Settings of(ProducerOptions options) {
             return new Settings(options.producerGroup(), options.nameServers(), options.clientId(),
@@ -72,7 +75,8 @@ public record ProducerDescription(boolean running, int inflight, Settings settin
                     String.valueOf(options.batchLinger()), String.valueOf(options.routeRefreshInterval()),
                     String.valueOf(options.requestTimeout()), options.compressionType().name(),
                     options.binaryHeaders(), options.credentials() != null,
-                    options.tlsContext() != null, options.transactionChecker() != null);
+                    options.tlsContext() != null, options.transactionChecker() != null, options.traceEnabled(),
+                    options.traceTopic());
         }
     }
 

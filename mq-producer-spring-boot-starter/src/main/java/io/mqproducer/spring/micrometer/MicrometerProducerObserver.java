@@ -2,6 +2,7 @@ package io.mqproducer.spring.micrometer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,6 +66,9 @@ public final class MicrometerProducerObserver implements SendObserver {
                 .description("Topic route fetches from the name servers").withRegistry(registry);
         Gauge.builder(ProducerMeters.INFLIGHT, producer, MicrometerProducerObserver::inflight).tags(producerTags)
                 .description("Sends started and not yet finished").register(registry);
+        FunctionCounter.builder(ProducerMeters.TRACE_DROPPED, producer, MicrometerProducerObserver::traceDropped)
+                .tags(producerTags).description("Message trace records dropped: trace queue full or trace send failed")
+                .register(registry);
     }
 
     @Override
@@ -122,6 +126,11 @@ public final class MicrometerProducerObserver implements SendObserver {
     private static double inflight(Supplier<Producer> producer) {
         Producer started = producer.get();
         return started == null ? 0 : started.inflightSends();
+    }
+
+    private static double traceDropped(Supplier<Producer> producer) {
+        Producer started = producer.get();
+        return started == null ? 0 : started.traceRecordsDropped();
     }
 
     private static double avoided(Supplier<Producer> producer, String broker) {

@@ -26,6 +26,11 @@ public final class ProducerMeters {
     public static final String ROUTE_REFRESHES = "mq.producer.route.refreshes";
     /** Gauge, 1 while sends avoid a broker (it failed or answered slowly), else 0; tags {@code producer}, {@code broker}. */
     public static final String BROKER_AVOIDED = "mq.producer.broker.avoided";
+    /**
+     * Counter of message trace records not written (trace queue full, trace send failed, or left at close); 0 while
+     * trace is off; tag {@code producer}.
+     */
+    public static final String TRACE_DROPPED = "mq.producer.trace.dropped";
 
     /** Tag of the producer's name: {@code default}, or its name under {@code mq.producer.producers}. */
     public static final String PRODUCER_TAG = "producer";

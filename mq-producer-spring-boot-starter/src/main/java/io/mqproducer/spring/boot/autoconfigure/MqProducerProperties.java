@@ -97,6 +97,8 @@ public class MqProducerProperties {
     /** How bodies above {@code compression-threshold} are compressed. */
     private final Compression compression = new Compression();
 
+    private final Trace trace = new Trace();
+
     /** Further producers by name, each its own client, with settings that fall back to the top-level ones. */
     private final Map<String, NamedProducerProperties> producers = new LinkedHashMap<>();
 
@@ -353,6 +355,11 @@ public class MqProducerProperties {
         }
     }
 
+    /** Message trace settings. */
+    public Trace getTrace() {
+        return trace;
+    }
+
     /** Further producers by name, in declaration order; empty for the single auto-configured producer only. */
     public Map<String, NamedProducerProperties> getProducers() {
         return producers;
@@ -390,6 +397,42 @@ public class MqProducerProperties {
         @Override
         public String toString() {
             return "Acl{accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? "null" : "****") + '}';
+        }
+    }
+
+    /**
+     * Message trace for RocketMQ Dashboard, bound from {@code mq.producer.trace.*}: a publish record for every message
+     * sent and a record for every transaction decision, written to the trace topic in the background.
+     */
+    public static class Trace {
+
+        /** Whether to write message trace records that RocketMQ Dashboard shows. */
+        private boolean enabled;
+
+        /**
+         * Topic the trace records go to, as named (no namespace). Brokers create RMQ_SYS_TRACE_TOPIC only with
+         * traceTopicEnable=true; otherwise create it, or rely on autoCreateTopicEnable.
+         */
+        private String topic = "RMQ_SYS_TRACE_TOPIC";
+
+        /** Whether message trace records are written. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether message trace records are written. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Topic the trace records go to. */
+        public String getTopic() {
+            return topic;
+        }
+
+        /** Sets the topic the trace records go to. */
+        public void setTopic(String topic) {
+            this.topic = topic;
         }
     }
 

@@ -47,6 +47,9 @@ public class NamedProducerProperties {
     /** Whether overlapping sends share batch requests; unset means the top-level setting. */
     private Boolean adaptiveBatching;
 
+    /** Message trace of this producer; unset settings fall back to the top-level mq.producer.trace.* ones. */
+    private final Trace trace = new Trace();
+
     /** Topic patterns routed to this producer: globs ('*' any run, '?' one character) or 'regex:' followed by a regular expression. */
     private List<String> topics = new ArrayList<>();
 
@@ -170,6 +173,11 @@ public class NamedProducerProperties {
         this.adaptiveBatching = adaptiveBatching;
     }
 
+    /** Message trace settings of this producer. */
+    public Trace getTrace() {
+        return trace;
+    }
+
     /** Topic patterns routed to this producer. */
     public List<String> getTopics() {
         return topics;
@@ -178,5 +186,35 @@ public class NamedProducerProperties {
     /** Sets the topic patterns routed to this producer. */
     public void setTopics(List<String> topics) {
         this.topics = topics;
+    }
+
+    /** Message trace of one named producer, bound from {@code mq.producer.producers.<name>.trace.*}. */
+    public static class Trace {
+
+        /** Whether to write message trace records; unset means the top-level mq.producer.trace.enabled. */
+        private Boolean enabled;
+
+        /** Topic the trace records go to; unset means the top-level mq.producer.trace.topic. */
+        private String topic;
+
+        /** Whether trace records are written, or {@code null} for the top-level setting. */
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether trace records are written. */
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** The trace topic, or {@code null} for the top-level one. */
+        public String getTopic() {
+            return topic;
+        }
+
+        /** Sets the trace topic. */
+        public void setTopic(String topic) {
+            this.topic = topic;
+        }
     }
 }

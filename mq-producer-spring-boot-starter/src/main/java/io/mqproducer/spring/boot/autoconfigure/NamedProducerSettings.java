@@ -48,6 +48,8 @@ final class NamedProducerSettings {
         copy.getSsl().setVerifyHostname(top.getSsl().isVerifyHostname());
         copy.setFailFast(top.isFailFast());
         copy.setFailFastTimeout(top.getFailFastTimeout());
+        copy.getTrace().setEnabled(or(named.getTrace().getEnabled(), top.getTrace().isEnabled()));
+        copy.getTrace().setTopic(or(named.getTrace().getTopic(), top.getTrace().getTopic()));
         return copy;
     }
 
@@ -81,6 +83,8 @@ final class NamedProducerSettings {
         set.put("max-inflight-async", named.getMaxInflightAsync());
         set.put("batch-linger", named.getBatchLinger());
         set.put("adaptive-batching", named.getAdaptiveBatching());
+        set.put("trace.enabled", named.getTrace().getEnabled());
+        set.put("trace.topic", named.getTrace().getTopic());
         return set;
     }
 

@@ -19,7 +19,9 @@ final class ProducerOptionsFactory {
             "producerGroup", "group",
             "credentials", "acl",
             "compressionType", "compression.type",
-            "compressionLevel", "compression.level");
+            "compressionLevel", "compression.level",
+            "traceEnabled", "trace.enabled",
+            "traceTopic", "trace.topic");
 
     private ProducerOptionsFactory() {
     }
@@ -54,6 +56,8 @@ final class ProducerOptionsFactory {
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
+                .traceEnabled(properties.getTrace().isEnabled())
+                .traceTopic(properties.getTrace().getTopic())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
             builder.clientId(properties.getClientId());
@@ -123,6 +127,7 @@ final class ProducerOptionsFactory {
             case "compression-threshold" -> properties.getCompressionThreshold();
             case "compression.type" -> properties.getCompression().getType();
             case "compression.level" -> properties.getCompression().getLevel();
+            case "trace.topic" -> properties.getTrace().getTopic();
             default -> null;
         };
         return value == null ? null : String.valueOf(value);

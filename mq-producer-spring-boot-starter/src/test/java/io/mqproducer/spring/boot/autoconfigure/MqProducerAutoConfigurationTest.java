@@ -301,7 +301,7 @@ class MqProducerAutoConfigurationTest {
                 .contains(MqProducerFailureAnalyzer.class.getName());
     }
 
-    private static MqProducerPropertyException propertyFailure(AssertableApplicationContext context) {
+    static MqProducerPropertyException propertyFailure(AssertableApplicationContext context) {
         assertThat(context).hasFailed();
         Throwable cause = context.getStartupFailure();
         while (cause != null && !(cause instanceof MqProducerPropertyException)) {
