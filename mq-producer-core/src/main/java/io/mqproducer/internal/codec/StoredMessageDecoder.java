@@ -64,6 +64,22 @@ public final class StoredMessageDecoder {
         }
     }
 
+    /**
+     * A body as a message with {@code sysFlag} carries it, uncompressed (a reply push carries the body this way).
+     *
+     * @throws CodecException if it is compressed with a codec other than zlib
+     */
+    public static byte[] uncompressedBody(byte[] body, int sysFlag) {
+        if ((sysFlag & SysFlag.COMPRESSED) == 0) {
+            return body;
+        }
+        if (!isZlib(sysFlag)) {
+            throw new CodecException("body compressed with codec type " + ((sysFlag & COMPRESSION_TYPE_MASK) >> 8)
+                    + ", which this producer cannot decompress (zlib only)");
+        }
+        return inflate(body);
+    }
+
     private static boolean isZlib(int sysFlag) {
         int type = sysFlag & COMPRESSION_TYPE_MASK;
         return type == 0 || type == BodyCompression.ZLIB_TYPE_FLAG;
