@@ -35,7 +35,7 @@ class RequestReplyIT {
     @BeforeAll
     void start(EmbeddedRocketMQ broker) {
         producer = Producer.create(ProducerOptions.builder(broker.nameServerAddress()).producerGroup("request-reply-it")
-                .build()).start();
+                .sendTimeout(Duration.ofSeconds(20)).build()).start();
     }
 
     @AfterAll
