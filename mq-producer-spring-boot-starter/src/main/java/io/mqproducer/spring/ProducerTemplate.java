@@ -312,6 +312,52 @@ public final class ProducerTemplate implements ProducerOperations {
         }
     }
 
+    @Override
+    public <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout) {
+        CompletableFuture<T> reply = sendAndReceiveAsync(destination, payload, replyType, timeout);
+        try {
+            // The producer ends every request by its timeout; the grace only guards against a bug there.
+            return reply.get(timeout.toMillis() + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProducerException("interrupted while waiting for a reply", false, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw asProducerException(e);
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Class<T> replyType,
+            Duration timeout) {
+        CompletableFuture<io.mqproducer.ReplyMessage> reply;
+        try {
+            if (replyType == null || timeout == null) {
+                throw new InvalidMessageException((replyType == null ? "reply type" : "timeout") + " must not be null");
+            }
+            reply = producer.request(hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of())),
+                    timeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asProducerException(e));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        reply.whenComplete((received, error) -> {
+            try {
+                if (error != null) {
+                    throw asProducerException(error);
+                }
+                result.complete(assembler.converter().read(received.body(), replyType));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(asProducerException(e));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void recall(String topic, String recallHandle) {
+        producer.recall(topic, recallHandle);
+    }
+
     private SendResult timed(Message message, SendMode mode, Function<Message, SendResult> send) {
         long start = System.nanoTime();
         SendObservation.Scope scope = observation.start(message, mode);
