@@ -4,6 +4,7 @@ import io.mqproducer.ReplyMessage;
 import io.mqproducer.error.ProducerBusyException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.error.RequestReplyTimeoutException;
+import io.mqproducer.internal.Failures;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +36,16 @@ final class PendingReplies {
         if (pending.putIfAbsent(correlationId, reply) != null) {
             throw new IllegalStateException("correlation id " + correlationId + " is already in use");
         }
-        reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> pending.remove(correlationId, reply));
-        return reply.exceptionallyCompose(error -> CompletableFuture.failedFuture(error instanceof TimeoutException
-                ? new RequestReplyTimeoutException("no reply within " + timeoutMillis + " ms to request "
-                        + correlationId, correlationId)
-                : error));
+        // The entry is gone before the caller sees the outcome.
+        return reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> pending.remove(correlationId, reply))
+                .exceptionallyCompose(error -> CompletableFuture.failedFuture(failure(Failures.unwrap(error),
+                        correlationId, timeoutMillis)));
+    }
+
+    private static Throwable failure(Throwable cause, String correlationId, long timeoutMillis) {
+        return cause instanceof TimeoutException ? new RequestReplyTimeoutException("no reply within " + timeoutMillis
+                + " ms to request " + correlationId, correlationId) : cause;
     }
 
     /** Completes the request waiting for {@code correlationId}; false if none is (it timed out, or is not ours). */
