@@ -36,6 +36,7 @@ public final class ProducerTemplate implements ProducerOperations {
     private final SendListener listener;
     private final SendObservation observation;
     private final SendHooks hooks;
+    private final TemplateRequests requests;
 
     /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
     public ProducerTemplate(Producer producer) {
@@ -76,6 +77,7 @@ public final class ProducerTemplate implements ProducerOperations {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observation = Objects.requireNonNull(observation, "observation");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.requests = new TemplateRequests(producer, assembler, hooks);
     }
 
     /** The producer this template sends through. */
@@ -314,43 +316,13 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout) {
-        CompletableFuture<T> reply = sendAndReceiveAsync(destination, payload, replyType, timeout);
-        try {
-            // The producer ends every request by its timeout; the grace only guards against a bug there.
-            return reply.get(timeout.toMillis() + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProducerException("interrupted while waiting for a reply", false, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw asProducerException(e);
-        }
+        return requests.sendAndReceive(destination, payload, replyType, timeout);
     }
 
     @Override
     public <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Class<T> replyType,
             Duration timeout) {
-        CompletableFuture<io.mqproducer.ReplyMessage> reply;
-        try {
-            if (replyType == null || timeout == null) {
-                throw new InvalidMessageException((replyType == null ? "reply type" : "timeout") + " must not be null");
-            }
-            reply = producer.request(hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of())),
-                    timeout);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(asProducerException(e));
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        reply.whenComplete((received, error) -> {
-            try {
-                if (error != null) {
-                    throw asProducerException(error);
-                }
-                result.complete(assembler.converter().read(received.body(), replyType));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(asProducerException(e));
-            }
-        });
-        return result;
+        return requests.sendAndReceiveAsync(destination, payload, replyType, timeout);
     }
 
     @Override
@@ -394,7 +366,7 @@ public final class ProducerTemplate implements ProducerOperations {
     }
 
     /** The producer's own exception behind {@code error}; anything else wrapped, so futures only fail with those. */
-    private static ProducerException asProducerException(Throwable error) {
+    static ProducerException asProducerException(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
