@@ -67,11 +67,23 @@ final class ReplyPaths {
         if (raced != null) {
             return raced;
         }
-        replyBrokers(wireTopic).thenCompose(addresses -> CompletableFuture.allOf(
+        CompletableFuture<TopicPublishInfo> requestRoute = routes.publishInfo(wireTopic);
+        // The publish table has no cluster names; the name server's route has them. A topic a broker is yet to create
+        // has none: its request goes ahead (through the brokers of the template topic), and the next one looks again.
+        CompletableFuture<TopicRouteData> clusterRoute = nameServers.fetchRoute(wireTopic).handle((route, error) -> route);
+        CompletableFuture<Set<String>> brokers = requestRoute.thenCombine(
+                clusterRoute.thenCompose(this::replyTopicRoutes), (table, replyTables) -> {
+                    Set<String> addresses = new TreeSet<>(table.masterAddresses().values());
+                    replyTables.forEach(reply -> addresses.addAll(reply.masterAddresses().values()));
+                    return addresses;
+                });
+        brokers.thenCompose(addresses -> CompletableFuture.allOf(
                         addresses.stream().map(this::brokerReady).toArray(CompletableFuture[]::new)))
                 .whenComplete((ok, error) -> {
-                    if (error != null) {
+                    if (error != null || clusterRoute.getNow(null) == null) {
                         readyTopics.remove(wireTopic, created);
+                    }
+                    if (error != null) {
                         created.completeExceptionally(error);
                     } else {
                         created.complete(null);
@@ -80,21 +92,11 @@ final class ReplyPaths {
         return created;
     }
 
-    /** Master addresses of the topic's brokers and of the reply topics of their clusters. */
-    private CompletableFuture<Set<String>> replyBrokers(String wireTopic) {
-        CompletableFuture<TopicPublishInfo> requestRoute = routes.publishInfo(wireTopic);
-        // The publish table has no cluster names; the name server's route has them (an unknown topic has none yet).
-        CompletableFuture<List<TopicPublishInfo>> replyRoutes = nameServers.fetchRoute(wireTopic)
-                .handle((route, error) -> error == null ? route : new TopicRouteData(List.of(), List.of()))
-                .thenCompose(this::replyTopicRoutes);
-        return requestRoute.thenCombine(replyRoutes, (table, replyTables) -> {
-            Set<String> addresses = new TreeSet<>(table.masterAddresses().values());
-            replyTables.forEach(reply -> addresses.addAll(reply.masterAddresses().values()));
-            return addresses;
-        });
-    }
-
+    /** Routes of the reply topics of the clusters that serve {@code route} (none for a null route). */
     private CompletableFuture<List<TopicPublishInfo>> replyTopicRoutes(TopicRouteData route) {
+        if (route == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
         Set<String> clusters = new TreeSet<>();
         route.brokers().forEach(broker -> {
             if (broker.cluster() != null) {
