@@ -12,6 +12,9 @@ import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
 import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
+import io.mqproducer.internal.recall.MessageRecall;
+import io.mqproducer.internal.reply.ReplyPushHandler;
+import io.mqproducer.internal.reply.RequestReply;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.transaction.CheckBackHandler;
 import io.mqproducer.internal.transaction.TransactionCoordinator;
@@ -63,6 +66,8 @@ public final class Producer implements AutoCloseable {
     private CallbackHandOff handOff;
     private BrokerAvailability availability;
     private volatile MessageTracer tracer = MessageTracer.OFF;
+    private RequestReply requestReply;
+    private MessageRecall recalls;
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
     /** Stands in for the trace topic in the message built for a trace record: system topic names fail validation. */
@@ -101,15 +106,17 @@ public final class Producer implements AutoCloseable {
             // Check-backs are answered even without a checker: from the decisions this producer made (see
             // TransactionDecisions for why a proxy makes that necessary).
             TransactionDecisions decisions = TransactionCoordinator.newDecisions();
-            InboundRequestHandler inbound = new CheckBackHandler(options.transactionChecker(), decisions, () -> client,
-                    runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
+            InboundRequestHandler checkBacks = new CheckBackHandler(options.transactionChecker(), decisions,
+                    () -> client, runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
+            ReplyPushHandler inbound = new ReplyPushHandler(checkBacks);
             client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
                     options.credentials(), options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             OperatorLog operatorLog = OperatorLog.slf4j();
-            routes = new TopicRouteCache(new NameServerClient(client, options.nameServers(),
-                    options.requestTimeout().toMillis(), timeoutMillis, operatorLog),
+            NameServerClient nameServers = new NameServerClient(client, options.nameServers(),
+                    options.requestTimeout().toMillis(), timeoutMillis, operatorLog);
+            routes = new TopicRouteCache(nameServers,
                     broker -> heartbeats.send(broker, timeoutMillis), operatorLog, options.observer());
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             availability = new BrokerAvailability();
@@ -120,6 +127,9 @@ public final class Producer implements AutoCloseable {
             transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
                     decisions, options.transactionChecker() != null, tracer);
             roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
+            requestReply = new RequestReply(inbound, pipeline, client, routes, nameServers, heartbeats, namespace,
+                    wireGroup, options.clientId(), timeoutMillis);
+            recalls = new MessageRecall(client, routes, namespace, wireGroup, timeoutMillis);
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                     () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
             state = State.STARTED;
@@ -219,6 +229,29 @@ public final class Producer implements AutoCloseable {
     }
 
     /**
+     * Request-reply: sends {@code message} and completes, on a callback thread, with the reply a responder sends back
+     * (RocketMQ's {@code MessageUtil.createReplyMessage}). Fails with a
+     * {@link io.mqproducer.error.RequestReplyTimeoutException} when none arrives within {@code timeout} (send
+     * included), with a {@link io.mqproducer.error.RequestReplyNotSupportedException} through a RocketMQ 5 proxy.
+     */
+    public CompletableFuture<ReplyMessage> request(Message message, Duration timeout) {
+        return onCallbackThread(() -> requestReply.request(message, timeout));
+    }
+
+    /**
+     * Withdraws a timer message before its delivery time by its {@link SendResult#recallHandle()} (RocketMQ 5.3.2+);
+     * a broker with recall switched off (its default) fails it with a {@link io.mqproducer.error.RecallDisabledException}.
+     */
+    public void recall(String topic, String recallHandle) {
+        sendAndWait(() -> recalls.recall(topic, recallHandle));
+    }
+
+    /** Async variant of {@link #recall(String, String)}. */
+    public CompletableFuture<Void> recallAsync(String topic, String recallHandle) {
+        return onCallbackThread(() -> recalls.recall(topic, recallHandle).thenApply(id -> null));
+    }
+
+    /**
      * Probes every name server and every broker this producer routes to, all at once; completes within
      * {@code timeout} (for health checks).
      */
@@ -315,6 +348,7 @@ public final class Producer implements AutoCloseable {
         inflight.awaitIdle(options.sendTimeout().toMillis());
         tracer.close(options.sendTimeout().toMillis()); // the last sends' records, while the client still runs
         runtime.stopScheduler();
+        requestReply.close(new ProducerClosedException("producer closed while a request waited for its reply"));
         heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
         client.close();
         runtime.stopCallbacks();
@@ -391,6 +425,17 @@ public final class Producer implements AutoCloseable {
             started.done(error == null ? null : Failures.asProducerException(error));
             handOff.complete(external, result, error);
         });
+        return external;
+    }
+
+    /** Tracked like a send, completed on a callback thread (user code never runs on a network thread). */
+    private <T> CompletableFuture<T> onCallbackThread(Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> internal = track(work);
+        if (internal.isDone()) {
+            return internal; // failed before anything was sent (not started, invalid)
+        }
+        CompletableFuture<T> external = new CompletableFuture<>();
+        internal.whenComplete((result, error) -> handOff.complete(external, result, error));
         return external;
     }
 

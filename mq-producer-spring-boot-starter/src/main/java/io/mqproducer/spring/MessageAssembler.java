@@ -19,6 +19,11 @@ final class MessageAssembler {
         this.converter = new PayloadConverter(jsonMapper);
     }
 
+    /** The converter payloads go through, to read replies the same way. */
+    PayloadConverter converter() {
+        return converter;
+    }
+
     /** A validated message; throws {@link io.mqproducer.error.InvalidMessageException} for anything unsendable. */
     Message assemble(String destination, Object payload, Collection<String> keys, Map<String, String> properties) {
         if (keys == null || properties == null) {

@@ -1,6 +1,7 @@
 package io.mqproducer.spring;
 
 import io.mqproducer.error.InvalidMessageException;
+import io.mqproducer.error.ProducerException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -8,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a payload into a message body and names its encoding: {@code byte[]} as is, {@code String} as UTF-8, anything
- * else as JSON written by the application's {@link JsonMapper} (only used, never reconfigured).
+ * else as JSON written by the application's {@link JsonMapper} (only used, never reconfigured). Reads a body back into
+ * a payload type the same way (replies of request-reply).
  */
 final class PayloadConverter {
     static final String OCTET_STREAM = "application/octet-stream";
@@ -41,6 +43,22 @@ final class PayloadConverter {
             // The type only: Jackson's own message may quote parts of the payload.
             throw new InvalidMessageException("payload of type " + payload.getClass().getName()
                     + " cannot be written as JSON", e);
+        }
+    }
+
+    /** {@code body} as a {@code type}: the bytes for {@code byte[]}, UTF-8 text for {@code String}, else JSON. */
+    <T> T read(byte[] body, Class<T> type) {
+        if (type == byte[].class) {
+            return type.cast(body);
+        }
+        if (type == String.class) {
+            return type.cast(new String(body, StandardCharsets.UTF_8));
+        }
+        try {
+            return jsonMapper.readValue(body, type);
+        } catch (JacksonException e) {
+            // The type only: Jackson's own message may quote parts of the body.
+            throw new ProducerException("reply body cannot be read as JSON of type " + type.getName(), false, e);
         }
     }
 

@@ -115,4 +115,26 @@ public interface ProducerOperations {
      */
     TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction);
+
+    /**
+     * Request-reply: sends {@code payload} and waits for the reply a responder sends back (with RocketMQ's
+     * {@code MessageUtil.createReplyMessage}), its body read as {@code replyType} the way payloads are written
+     * ({@code byte[]} as is, {@code String} as UTF-8, anything else as JSON).
+     *
+     * @throws io.mqproducer.error.RequestReplyTimeoutException if no reply arrives within {@code timeout}
+     * @throws io.mqproducer.error.RequestReplyNotSupportedException through a RocketMQ 5 proxy, which cannot carry
+     *         replies
+     */
+    <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout);
+
+    /** Async variant of {@link #sendAndReceive}: every failure arrives through the future. */
+    <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Class<T> replyType,
+            Duration timeout);
+
+    /**
+     * Withdraws a timer message of {@code topic} before it is delivered, by the {@link SendResult#recallHandle()} its
+     * send returned (RocketMQ 5.3.2+; the broker must have {@code recallMessageEnable=true}, else
+     * {@link io.mqproducer.error.RecallDisabledException}).
+     */
+    void recall(String topic, String recallHandle);
 }

@@ -36,6 +36,7 @@ public final class ProducerTemplate implements ProducerOperations {
     private final SendListener listener;
     private final SendObservation observation;
     private final SendHooks hooks;
+    private final TemplateRequests requests;
 
     /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
     public ProducerTemplate(Producer producer) {
@@ -76,6 +77,7 @@ public final class ProducerTemplate implements ProducerOperations {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observation = Objects.requireNonNull(observation, "observation");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.requests = new TemplateRequests(producer, assembler, hooks);
     }
 
     /** The producer this template sends through. */
@@ -341,6 +343,22 @@ public final class ProducerTemplate implements ProducerOperations {
         }
     }
 
+    @Override
+    public <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout) {
+        return requests.sendAndReceive(destination, payload, replyType, timeout);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Class<T> replyType,
+            Duration timeout) {
+        return requests.sendAndReceiveAsync(destination, payload, replyType, timeout);
+    }
+
+    @Override
+    public void recall(String topic, String recallHandle) {
+        producer.recall(topic, recallHandle);
+    }
+
     private SendResult timed(Message message, SendMode mode, Function<Message, SendResult> send) {
         long start = System.nanoTime();
         SendObservation.Scope scope = observation.start(message, mode);
@@ -377,7 +395,7 @@ public final class ProducerTemplate implements ProducerOperations {
     }
 
     /** The producer's own exception behind {@code error}; anything else wrapped, so futures only fail with those. */
-    private static ProducerException asProducerException(Throwable error) {
+    static ProducerException asProducerException(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

@@ -230,4 +230,21 @@ public final class RoutingProducerTemplate implements ProducerOperations {
             Function<Message, TransactionState> localTransaction) {
         return operationsFor(destination).sendInTransaction(destination, payload, localTransaction);
     }
+
+    @Override
+    public <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout) {
+        return operationsFor(destination).sendAndReceive(destination, payload, replyType, timeout);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> sendAndReceiveAsync(String destination, Object payload, Class<T> replyType,
+            Duration timeout) {
+        return async(destination, operations -> operations.sendAndReceiveAsync(destination, payload, replyType,
+                timeout));
+    }
+
+    @Override
+    public void recall(String topic, String recallHandle) {
+        forTopic(topic).recall(topic, recallHandle);
+    }
 }

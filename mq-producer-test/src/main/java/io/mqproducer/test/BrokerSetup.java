@@ -17,7 +17,7 @@ import org.apache.rocketmq.store.config.MessageStoreConfig;
  */
 record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopics, String nameServerAddress,
         BrokerPorts ports, StoreDirectory directory, BrokerSecurity security, boolean fullSizeStore,
-        int maxMessageSize) {
+        int maxMessageSize, boolean recallEnabled) {
 
     static final String HOST = "127.0.0.1";
 
@@ -60,6 +60,8 @@ record BrokerSetup(String clusterName, String brokerName, boolean autoCreateTopi
         config.setTransactionTimeOut(1_000);
         config.setTransactionCheckInterval(2_000);
         config.setTransactionOpBatchInterval(100);
+        // RocketMQ ships with recall off; the default answer to a recall is NO_PERMISSION.
+        config.setRecallMessageEnable(recallEnabled);
         limitThreads(config);
         return config;
     }

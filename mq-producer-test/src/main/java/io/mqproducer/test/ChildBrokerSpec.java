@@ -38,7 +38,7 @@ record ChildBrokerSpec(String nameServerAddress, String clusterName, String brok
     /** The broker's configuration in the child: like an {@link EmbeddedRocketMQ}'s, in the directory given here. */
     BrokerSetup setup() {
         return new BrokerSetup(clusterName, brokerName, true, nameServerAddress, ports, StoreDirectory.of(storeRoot),
-                BrokerSecurity.NONE, false, 0);
+                BrokerSecurity.NONE, false, 0, false);
     }
 
     List<String> toArguments() {

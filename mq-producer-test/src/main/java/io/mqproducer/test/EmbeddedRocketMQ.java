@@ -38,6 +38,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private final BrokerSecurity security;
     private final boolean fullSizeStore;
     private final int maxMessageSize;
+    private final boolean recallEnabled;
     private final Duration timeout;
 
     private boolean running;
@@ -54,6 +55,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         this.security = builder.security;
         this.fullSizeStore = builder.fullSizeStore;
         this.maxMessageSize = builder.maxMessageSize;
+        this.recallEnabled = builder.recallEnabled;
         this.timeout = builder.timeout;
     }
 
@@ -188,7 +190,8 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
     private EmbeddedBroker startBrokerOnFreePorts() {
         for (int attempt = 1; ; attempt++) {
             BrokerSetup setup = new BrokerSetup(clusterName, brokerName, autoCreateTopics, nameServer.address(),
-                    BrokerPorts.findFree(), directory, security, fullSizeStore, maxMessageSize);
+                    BrokerPorts.findFree(), directory, security, fullSizeStore, maxMessageSize,
+                    recallEnabled);
             EmbeddedBroker candidate = new EmbeddedBroker(setup);
             try {
                 candidate.start();
@@ -251,6 +254,7 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
         private BrokerSecurity security = BrokerSecurity.NONE;
         private boolean fullSizeStore;
         private int maxMessageSize;
+        private boolean recallEnabled;
 
         private Builder() {
         }
@@ -295,6 +299,15 @@ public final class EmbeddedRocketMQ implements AutoCloseable {
                 throw new IllegalArgumentException("maxMessageSize must be positive but was " + bytes);
             }
             this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Whether the broker lets producers recall timer messages (RocketMQ's {@code recallMessageEnable}); default
+         * false, as in RocketMQ, which then answers a recall with NO_PERMISSION.
+         */
+        public Builder recallEnabled(boolean recallEnabled) {
+            this.recallEnabled = recallEnabled;
             return this;
         }
 

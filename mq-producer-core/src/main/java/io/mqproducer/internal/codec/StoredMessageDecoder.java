@@ -57,6 +57,15 @@ public final class StoredMessageDecoder {
         }
     }
 
+    /**
+     * A body as a message with {@code sysFlag} carries it, uncompressed (a reply push carries the body this way).
+     *
+     * @throws CodecException if its codec is unknown or its library is missing
+     */
+    public static byte[] uncompressedBody(byte[] body, int sysFlag) {
+        return BodyCompressor.decompress(sysFlag, body);
+    }
+
     private static void skip(ByteBuffer in, int n) {
         in.position(in.position() + n);
     }

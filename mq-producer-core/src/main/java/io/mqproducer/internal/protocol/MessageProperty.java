@@ -18,6 +18,14 @@ public final class MessageProperty {
     public static final String PRIORITY = "_SYS_MSG_PRIORITY_";
     public static final String MSG_REGION = "MSG_REGION";
     public static final String TRACE_ON = "TRACE_ON";
+    /** Request-reply: matches a reply to its request. */
+    public static final String CORRELATION_ID = "CORRELATION_ID";
+    /** Request-reply: the client id of the requester, which the broker pushes the reply to. */
+    public static final String REPLY_TO_CLIENT = "REPLY_TO_CLIENT";
+    /** Request-reply: how long the requester waits, in milliseconds. */
+    public static final String REPLY_TTL = "TTL";
+    /** The broker's cluster, stamped on stored messages; replies go to {@code <cluster>_REPLY_TOPIC}. */
+    public static final String CLUSTER = "CLUSTER";
 
     /** Separates a key from its value. */
     public static final char NAME_VALUE_SEPARATOR = 1;

@@ -11,6 +11,11 @@ public final class RequestCode {
     public static final int GET_BROKER_CLUSTER_INFO = 106;
     public static final int SEND_MESSAGE_V2 = 310;
     public static final int SEND_BATCH_MESSAGE = 320;
+    /** A responder's reply (request-reply); only used here to ask whether a server serves it. */
+    public static final int SEND_REPLY_MESSAGE_V2 = 325;
+    /** A broker pushing a reply to the requesting client. */
+    public static final int PUSH_REPLY_MESSAGE_TO_CLIENT = 326;
+    public static final int RECALL_MESSAGE = 370;
 
     private RequestCode() {
     }

@@ -29,7 +29,8 @@ final class ResponseInterpreter {
     static SendResult interpret(RemotingCommand response, MessageQueue queue, String uniqueId) {
         SendStatus status = status(response, queue);
         return new SendResult(status, uniqueId, response.extField("msgId"), stored(response, queue),
-                parseLong(response, "queueOffset"), response.extField(MessageProperty.MSG_REGION));
+                parseLong(response, "queueOffset"), response.extField(MessageProperty.MSG_REGION),
+                response.extField("recallHandle"));
     }
 
     /** One result per batch member, in order: consecutive queue offsets, the broker's ids split at commas. */
