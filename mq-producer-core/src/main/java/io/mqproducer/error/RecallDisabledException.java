@@ -11,4 +11,13 @@ public class RecallDisabledException extends BrokerRejectedException {
                 + (remark == null ? "" : ", " + remark) + "): set recallMessageEnable=true in its broker configuration "
                 + "(broker.conf, or mqadmin updateBrokerConfig -b <broker address> -k recallMessageEnable -v true)", false);
     }
+
+    private RecallDisabledException(RecallDisabledException original) {
+        super(original);
+    }
+
+    @Override
+    public RecallDisabledException copyForRethrow() {
+        return new RecallDisabledException(this);
+    }
 }

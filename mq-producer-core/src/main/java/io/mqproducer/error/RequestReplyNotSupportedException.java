@@ -9,4 +9,13 @@ public class RequestReplyNotSupportedException extends ProducerException {
     public RequestReplyNotSupportedException(String message) {
         super(message, false);
     }
+
+    private RequestReplyNotSupportedException(RequestReplyNotSupportedException original) {
+        super(original.getMessage(), false, original);
+    }
+
+    @Override
+    public RequestReplyNotSupportedException copyForRethrow() {
+        return new RequestReplyNotSupportedException(this);
+    }
 }

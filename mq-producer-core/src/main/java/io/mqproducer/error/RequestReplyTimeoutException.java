@@ -12,6 +12,16 @@ public class RequestReplyTimeoutException extends ProducerException {
         this.correlationId = correlationId;
     }
 
+    private RequestReplyTimeoutException(RequestReplyTimeoutException original) {
+        super(original.getMessage(), true, original);
+        this.correlationId = original.correlationId;
+    }
+
+    @Override
+    public RequestReplyTimeoutException copyForRethrow() {
+        return new RequestReplyTimeoutException(this);
+    }
+
     /** The correlation id of the request that got no reply. */
     public String correlationId() {
         return correlationId;

@@ -33,6 +33,9 @@ class CopyForRethrowTest {
                 new RequestTimeoutException("slow"),
                 new TlsException("untrusted", null),
                 new TopicMessageTypeException("T", "a", 13, "TopicMessageType validate failed"),
+                new RecallDisabledException("a", 16, "recall failed"),
+                new RequestReplyNotSupportedException("proxy"),
+                new RequestReplyTimeoutException("no reply", "corr-1"),
                 new TopicNotWritableException("read-only"),
                 new TopicRouteNotFoundException("missing"));
     }

@@ -72,12 +72,13 @@ class ReplyPushHandlerTest {
 
     @Test
     void aReplyInAnUnknownCodecFailsItsRequestAtOnce() {
-        CompletableFuture<ReplyMessage> waiting = pending.register("corr-lz4", 60_000);
+        CompletableFuture<ReplyMessage> waiting = pending.register("corr-odd", 60_000);
 
-        RemotingCommand answer = handler.handle("b", push("corr-lz4", new byte[] {1, 2, 3}, 1 | 0x100));
+        RemotingCommand answer = handler.handle("b", push("corr-odd", new byte[] {1, 2, 3}, 1 | 0x500));
 
         assertThat(answer.code()).isEqualTo(ResponseCode.SYSTEM_ERROR);
-        assertThatThrownBy(waiting::join).cause().isInstanceOf(ProtocolException.class).hasMessageContaining("codec type 1");
+        assertThatThrownBy(waiting::join).cause().isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("unknown compression type 5");
     }
 
     @Test
