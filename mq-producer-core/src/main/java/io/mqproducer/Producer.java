@@ -150,6 +150,42 @@ public final class Producer implements AutoCloseable {
     }
 
     /**
+     * Like {@link #send(Message)}, but {@code timeout} instead of {@link ProducerOptions#sendTimeout()} bounds this
+     * send, retries included (as rocketmq-spring's {@code syncSend(destination, payload, timeout)}). It goes as its
+     * own request, never in a shared batch.
+     *
+     * @throws io.mqproducer.error.InvalidMessageException if {@code timeout} is not positive
+     */
+    public SendResult send(Message message, Duration timeout) {
+        long budget = budgetMillis(timeout);
+        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.NORMAL,
+                () -> pipeline.send(message, budget)), timeout);
+    }
+
+    /**
+     * Like {@link #sendAsync(Message)}, but {@code timeout} instead of {@link ProducerOptions#sendTimeout()} bounds
+     * this send, retries included; an invalid timeout fails the future.
+     */
+    public CompletableFuture<SendResult> sendAsync(Message message, Duration timeout) {
+        long budget;
+        try {
+            budget = budgetMillis(timeout);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return async(events.start(ASYNC, message),
+                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.send(message, budget)));
+    }
+
+    private static long budgetMillis(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new io.mqproducer.error.InvalidMessageException("send timeout must be a positive duration, was "
+                    + timeout);
+        }
+        return timeout.toMillis();
+    }
+
+    /**
      * Sends to the queue {@code selector} picks and waits for the answer. Messages the selector maps to the
      * same queue are stored in the order they were sent.
      */
@@ -359,10 +395,14 @@ public final class Producer implements AutoCloseable {
      * result), without a completion stage of its own.
      */
     private <T> T sendAndWait(Supplier<CompletableFuture<T>> send) {
+        return sendAndWait(send, options.sendTimeout());
+    }
+
+    private <T> T sendAndWait(Supplier<CompletableFuture<T>> send, Duration timeout) {
         checkStarted();
         inflight.increment();
         try {
-            return SyncWait.await(send.get(), options.sendTimeout());
+            return SyncWait.await(send.get(), timeout);
         } catch (RuntimeException e) {
             throw Failures.asProducerException(e);
         } finally {
@@ -372,8 +412,12 @@ public final class Producer implements AutoCloseable {
 
     /** A blocking send told to the observer once it ended. */
     private <T> T sendAndWait(SendEvents.Started started, Supplier<CompletableFuture<T>> send) {
+        return sendAndWait(started, send, options.sendTimeout());
+    }
+
+    private <T> T sendAndWait(SendEvents.Started started, Supplier<CompletableFuture<T>> send, Duration timeout) {
         try {
-            T result = sendAndWait(send);
+            T result = sendAndWait(send, timeout);
             started.done(null);
             return result;
         } catch (ProducerException e) {

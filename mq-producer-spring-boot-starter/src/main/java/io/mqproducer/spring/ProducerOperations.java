@@ -97,6 +97,15 @@ public interface ProducerOperations {
     /** Sends a message deferred by a classic delay level (1 = 1 s, 2 = 5 s, ... 18 = 2 h by default). */
     SendResult sendDelayed(String destination, Object payload, int delayLevel);
 
+    /**
+     * Like {@link #send(String, Object)}, with {@code timeout} instead of the producer's send timeout bounding this
+     * send, retries included (rocketmq-spring's {@code syncSend(destination, payload, timeout)}).
+     */
+    SendResult send(String destination, Object payload, Duration timeout);
+
+    /** Like {@link #sendAsync(String, Object)}, with {@code timeout} bounding this send, retries included. */
+    CompletableFuture<SendResult> sendAsync(String destination, Object payload, Duration timeout);
+
     /** Like {@link #sendDelayed(String, Object, Duration)}, without waiting: completes with the broker's answer. */
     CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, Duration delay);
 

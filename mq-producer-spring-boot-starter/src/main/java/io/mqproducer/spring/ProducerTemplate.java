@@ -161,21 +161,41 @@ public final class ProducerTemplate implements ProducerOperations {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(asProducerException(e));
         }
-        return sendCustomizedAsync(customized);
+        return sendCustomizedAsync(customized, null);
     }
 
-    private CompletableFuture<SendResult> sendCustomizedAsync(Message message) {
+    @Override
+    public SendResult send(String destination, Object payload, Duration timeout) {
+        Message message = assembler.assemble(destination, payload, List.of(), Map.of());
+        return timed(hooks.customize(checked(message)), SendMode.SYNC, m -> producer.send(m, timeout));
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload, Duration timeout) {
+        Message customized;
+        try {
+            customized = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asProducerException(e));
+        }
+        return sendCustomizedAsync(customized, timeout);
+    }
+
+    /** @param timeout this send's own timeout, or null for the producer's send timeout */
+    private CompletableFuture<SendResult> sendCustomizedAsync(Message message, Duration timeout) {
         long start = System.nanoTime();
         SendObservation.Scope scope = observation.start(message, SendMode.ASYNC);
         CompletableFuture<SendResult> sending;
         try {
-            sending = producer.sendAsync(scope.message());
+            sending = timeout == null ? producer.sendAsync(scope.message())
+                    : producer.sendAsync(scope.message(), timeout);
         } catch (RuntimeException e) {
             sending = CompletableFuture.failedFuture(e);
         }
         // The producer bounds every send by its send timeout; this bound (as the core's sync path has) only
         // guarantees that a caller's future completes even if the producer fails to complete its own.
-        sending.orTimeout(producer.options().sendTimeout().toMillis() + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        long bound = (timeout == null || timeout.isNegative() ? producer.options().sendTimeout() : timeout).toMillis();
+        sending.orTimeout(bound + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         // A fresh future, completed after the listener ran, with the producer's exception itself (not a wrapper).
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         sending.whenComplete((sent, error) -> {

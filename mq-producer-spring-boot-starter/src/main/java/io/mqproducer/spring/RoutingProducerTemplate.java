@@ -211,6 +211,16 @@ public final class RoutingProducerTemplate implements ProducerOperations {
     }
 
     @Override
+    public SendResult send(String destination, Object payload, Duration timeout) {
+        return operationsFor(destination).send(destination, payload, timeout);
+    }
+
+    @Override
+    public CompletableFuture<SendResult> sendAsync(String destination, Object payload, Duration timeout) {
+        return operationsFor(destination).sendAsync(destination, payload, timeout);
+    }
+
+    @Override
     public CompletableFuture<SendResult> sendDelayedAsync(String destination, Object payload, Duration delay) {
         return operationsFor(destination).sendDelayedAsync(destination, payload, delay);
     }

@@ -90,6 +90,17 @@ public final class SendPipeline {
         return deliver(outgoing, queueSelector, timeoutMillis);
     }
 
+    /** Sends {@code message} within its own budget instead of the send timeout (a per-call timeout). */
+    public CompletableFuture<SendResult> send(Message message, long budgetMillis) {
+        OutgoingMessage outgoing;
+        try {
+            outgoing = encode(message, Map.of(), 0);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return deliver(outgoing, null, budgetMillis);
+    }
+
     private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector,
                                                   long budgetMillis) {
         return deliver(outgoing, outgoing.source().topic(), queueSelector, budgetMillis);

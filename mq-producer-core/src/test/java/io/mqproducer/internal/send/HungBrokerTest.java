@@ -112,6 +112,28 @@ class HungBrokerTest {
     }
 
     @Test
+    void aPerSendTimeoutBoundsThatSendInsteadOfTheProducersSendTimeout() throws Exception {
+        FakeServer hung = server(request -> null);
+        FakeServer nameServer = nameServer("{\"brokerDatas\":[" + broker("a", hung.address()) + "],"
+                + "\"queueDatas\":[" + queues("a") + "]}");
+        Producer producer = producer(nameServer.address(), ProducerOptions.builder().sendTimeout(Duration.ofSeconds(30))
+                .adaptiveBatching(false));
+
+        long started = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(ProducerException.class,
+                () -> producer.send(MESSAGE, Duration.ofMillis(600)));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("600 ms, not the producer's 30 s")
+                .isLessThan(Duration.ofSeconds(5));
+        started = System.nanoTime();
+        java.util.concurrent.CompletableFuture<SendResult> async = producer.sendAsync(MESSAGE, Duration.ofMillis(600));
+        org.assertj.core.api.Assertions.assertThat(async).failsWithin(Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        org.junit.jupiter.api.Assertions.assertThrows(io.mqproducer.error.InvalidMessageException.class,
+                () -> producer.send(MESSAGE, Duration.ZERO));
+        assertThat(producer.sendAsync(MESSAGE, Duration.ofMillis(-1))).isCompletedExceptionally();
+    }
+
+    @Test
     void aSyncFailureIsThrownFromTheCallersThreadWithTheOriginalAsCause() throws Exception {
         FakeServer hung = server(request -> null);
         FakeServer nameServer = nameServer("{\"brokerDatas\":[" + broker("a", hung.address()) + "],"
