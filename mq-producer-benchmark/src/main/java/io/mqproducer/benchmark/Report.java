@@ -34,7 +34,8 @@ final class Report {
                 + options.compression() + " compression above 4 KiB, topic `" + options.topic()
                         + "`, a new message object per send, no tags, keys or properties.",
                 "- Both clients: send timeout " + options.sendTimeout().toSeconds() + " s, " + options.retries()
-                        + " retries (sync and async), body compression above 4 KiB (not reached), a fresh client "
+                        + " retries (sync and async), body compression above 4 KiB ("
+                        + (options.bodySize() > 4 * 1024 ? "every body, level 5" : "not reached") + "), a fresh client "
                         + "per scenario.",
                 "- mq-producer: " + (options.binaryHeaders() ? "binary" : "JSON") + " headers, maxInflightAsync "
                         + options.asyncWindow() + ", default I/O threads (min(4, cores)), automatic async batching "

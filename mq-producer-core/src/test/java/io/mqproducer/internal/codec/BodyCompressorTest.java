@@ -26,6 +26,17 @@ class BodyCompressorTest {
     }
 
     @Test
+    void lz4FramesDeclareTheSmallestBlockThatHoldsTheBody() {
+        // Frame: 4 magic bytes, FLG, then BD whose bits 4-6 give the block size (4 = 64 KiB ... 7 = 4 MiB). The
+        // stream allocates two buffers of that size, so the 4 MiB default costs 8 MiB per message.
+        byte[] small = BodyCompressor.of(CompressionType.LZ4, 0).compress(BODY);
+        assertThat((small[5] >> 4) & 7).isEqualTo(4);
+        byte[] large = BodyCompressor.of(CompressionType.LZ4, 0).compress(new byte[300 * 1024]);
+        assertThat((large[5] >> 4) & 7).as("300 KiB needs 1 MiB blocks").isEqualTo(6);
+        assertThat(BodyCompressor.decompress(1 | CompressionType.LZ4.sysFlagBits(), large)).hasSize(300 * 1024);
+    }
+
+    @Test
     void typeZeroIsReadAsZlibAndAnUncompressedBodyIsLeftAlone() {
         byte[] zlib = BodyCompressor.of(CompressionType.ZLIB, 5).compress(BODY);
         assertThat(BodyCompressor.decompress(1, zlib)).isEqualTo(BODY);
