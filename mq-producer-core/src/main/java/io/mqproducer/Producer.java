@@ -200,6 +200,13 @@ public final class Producer implements AutoCloseable {
                 () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
     }
 
+    /** Like {@link #sendOrderly(Message, String)}, with {@code timeout} bounding this send, retries included. */
+    public SendResult sendOrderly(Message message, String shardingKey, Duration timeout) {
+        long budget = budgetMillis(timeout);
+        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
+                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
+    }
+
     /**
      * Sends messages of one topic as batches and waits for the answers. A batch larger than the message size
      * limit goes as several requests; if a later one fails, a {@link io.mqproducer.error.PartialBatchException}

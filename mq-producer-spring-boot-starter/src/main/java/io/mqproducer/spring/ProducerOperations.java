@@ -85,6 +85,9 @@ public interface ProducerOperations {
      */
     SendResult sendOrderly(String destination, Object payload, String shardingKey);
 
+    /** Like {@link #sendOrderly(String, Object, String)}, with {@code timeout} bounding this send, retries included. */
+    SendResult sendOrderly(String destination, Object payload, String shardingKey, Duration timeout);
+
     /**
      * Sends the payloads to one destination as batches ({@code SEND_BATCH_MESSAGE}); results come in payload order.
      * A batch larger than the message size limit goes as several requests.

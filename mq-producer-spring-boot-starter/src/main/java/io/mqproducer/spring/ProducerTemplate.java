@@ -254,6 +254,12 @@ public final class ProducerTemplate implements ProducerOperations {
     }
 
     @Override
+    public SendResult sendOrderly(String destination, Object payload, String shardingKey, Duration timeout) {
+        Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
+        return timed(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey, timeout));
+    }
+
+    @Override
     public List<SendResult> sendBatch(String destination, List<?> payloads) {
         if (payloads == null) {
             throw new InvalidMessageException("payloads must not be null");

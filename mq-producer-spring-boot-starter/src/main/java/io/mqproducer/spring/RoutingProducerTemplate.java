@@ -196,6 +196,11 @@ public final class RoutingProducerTemplate implements ProducerOperations {
     }
 
     @Override
+    public SendResult sendOrderly(String destination, Object payload, String shardingKey, Duration timeout) {
+        return operationsFor(destination).sendOrderly(destination, payload, shardingKey, timeout);
+    }
+
+    @Override
     public List<SendResult> sendBatch(String destination, List<?> payloads) {
         return operationsFor(destination).sendBatch(destination, payloads);
     }

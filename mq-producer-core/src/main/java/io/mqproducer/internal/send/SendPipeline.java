@@ -68,6 +68,11 @@ public final class SendPipeline {
 
     /** Sends {@code message} to the queue {@code queueSelector} picks; retries stay on the queue it picks. */
     public CompletableFuture<SendResult> send(Message message, MessageQueueSelector queueSelector) {
+        return send(message, queueSelector, timeoutMillis);
+    }
+
+    /** Like {@link #send(Message, MessageQueueSelector)}, within its own budget instead of the send timeout. */
+    public CompletableFuture<SendResult> send(Message message, MessageQueueSelector queueSelector, long budgetMillis) {
         if (queueSelector == null) {
             return CompletableFuture.failedFuture(new InvalidMessageException("queue selector must not be null"));
         }
@@ -75,7 +80,7 @@ public final class SendPipeline {
             return CompletableFuture.failedFuture(new InvalidMessageException("a priority message cannot go to a "
                     + "chosen queue: the broker picks its queue from the priority"));
         }
-        return send(message, queueSelector, Map.of(), 0);
+        return encodeAndDeliver(message, queueSelector, budgetMillis);
     }
 
     /** Sends with extra system properties and sysFlag bits (transactional half messages). */
@@ -92,13 +97,18 @@ public final class SendPipeline {
 
     /** Sends {@code message} within its own budget instead of the send timeout (a per-call timeout). */
     public CompletableFuture<SendResult> send(Message message, long budgetMillis) {
+        return encodeAndDeliver(message, null, budgetMillis);
+    }
+
+    private CompletableFuture<SendResult> encodeAndDeliver(Message message, MessageQueueSelector queueSelector,
+                                                           long budgetMillis) {
         OutgoingMessage outgoing;
         try {
             outgoing = encode(message, Map.of(), 0);
         } catch (ProducerException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return deliver(outgoing, null, budgetMillis);
+        return deliver(outgoing, queueSelector, budgetMillis);
     }
 
     private CompletableFuture<SendResult> deliver(OutgoingMessage outgoing, MessageQueueSelector queueSelector,

@@ -128,6 +128,10 @@ class HungBrokerTest {
         java.util.concurrent.CompletableFuture<SendResult> async = producer.sendAsync(MESSAGE, Duration.ofMillis(600));
         org.assertj.core.api.Assertions.assertThat(async).failsWithin(Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        started = System.nanoTime();
+        org.junit.jupiter.api.Assertions.assertThrows(ProducerException.class,
+                () -> producer.sendOrderly(MESSAGE, "order-1", Duration.ofMillis(600)));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         org.junit.jupiter.api.Assertions.assertThrows(io.mqproducer.error.InvalidMessageException.class,
                 () -> producer.send(MESSAGE, Duration.ZERO));
         assertThat(producer.sendAsync(MESSAGE, Duration.ofMillis(-1))).isCompletedExceptionally();

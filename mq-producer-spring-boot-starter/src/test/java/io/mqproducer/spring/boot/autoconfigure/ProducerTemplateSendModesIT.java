@@ -77,16 +77,18 @@ class ProducerTemplateSendModesIT {
                     SendResult bounded = template.send("template-async-modes", "bounded", Duration.ofSeconds(5));
                     SendResult boundedAsync = template.sendAsync("template-async-modes", "bounded-async",
                             Duration.ofSeconds(5)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    SendResult orderedBounded = template.sendOrderly("template-async-modes", "ordered-bounded",
+                            "order-9", Duration.ofSeconds(5));
                     assertThat(priority.queue().queueId()).as("the broker places it by priority").isEqualTo(2);
                     assertThat(template.sendDelayedAsync("template-async-modes", "bad", 99))
                             .as("bad input fails the future").isCompletedExceptionally();
 
                     try (ReadBackConsumer consumer = ReadBackConsumer.of(rocketMQ.nameServerAddress(),
                             "template-async-modes")) {
-                        List<MessageExt> received = consumer.await(5, WAIT);
+                        List<MessageExt> received = consumer.await(6, WAIT);
                         assertThat(received).extracting(MessageExt::getMsgId).containsExactlyInAnyOrder(
                                 timer.messageId(), level.messageId(), priority.messageId(), bounded.messageId(),
-                                boundedAsync.messageId());
+                                boundedAsync.messageId(), orderedBounded.messageId());
                         for (MessageExt message : received) {
                             if (text(message).endsWith("-async") && !text(message).startsWith("bounded")) {
                                 assertThat(message.getStoreTimestamp() - sent).as(text(message) + " stored when due")
