@@ -1,10 +1,13 @@
 package io.mqproducer;
 
 import io.mqproducer.error.ProducerBusyException;
+import io.mqproducer.internal.Failures;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Counts sends in progress, so close() can wait for them, and bounds the async ones. */
 final class InflightSends {
@@ -43,6 +46,24 @@ final class InflightSends {
 
     void decrement() {
         count.decrementAndGet();
+    }
+
+    /** Counts the send as in flight until its future completes; {@code afterDone} runs right after the count drops. */
+    <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send, Runnable afterDone) {
+        count.incrementAndGet();
+        CompletableFuture<T> future;
+        try {
+            future = send.get();
+        } catch (RuntimeException e) {
+            count.decrementAndGet();
+            afterDone.run();
+            return CompletableFuture.failedFuture(Failures.asProducerException(e));
+        }
+        // The caller sees the result only after the count dropped, so inflightSends() never lags behind it.
+        return future.whenComplete((r, e) -> {
+            count.decrementAndGet();
+            afterDone.run();
+        });
     }
 
     int count() {

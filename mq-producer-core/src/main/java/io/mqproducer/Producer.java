@@ -7,31 +7,13 @@ import static io.mqproducer.spi.SendEvent.Mode.SYNC;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
-import io.mqproducer.internal.batch.RoundRobinSends;
-import io.mqproducer.internal.client.ConnectivityProbe;
-import io.mqproducer.internal.client.Heartbeats;
-import io.mqproducer.internal.log.OperatorLog;
-import io.mqproducer.internal.protocol.Namespace;
-import io.mqproducer.internal.recall.MessageRecall;
-import io.mqproducer.internal.reply.ReplyPushHandler;
-import io.mqproducer.internal.reply.RequestReply;
-import io.mqproducer.internal.route.NameServerClient;
-import io.mqproducer.internal.transaction.CheckBackHandler;
-import io.mqproducer.internal.transaction.TransactionCoordinator;
-import io.mqproducer.internal.transaction.TransactionDecisions;
-import io.mqproducer.internal.route.TopicRouteCache;
-import io.mqproducer.internal.select.BrokerAvailability;
-import io.mqproducer.internal.send.SendPipeline;
 import io.mqproducer.internal.trace.MessageTracer;
-import io.mqproducer.internal.trace.TraceMessage;
 import io.mqproducer.internal.trace.TraceMessageType;
-import io.mqproducer.internal.transport.InboundRequestHandler;
-import io.mqproducer.internal.transport.RemotingClient;
-import io.mqproducer.internal.transport.TlsSettings;
 import io.mqproducer.message.Message;
 import io.mqproducer.spi.MessageQueueSelector;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -55,23 +37,8 @@ public final class Producer implements AutoCloseable {
     private final SendEvents events;
     private final Object lifecycle = new Object();
     private volatile State state = State.NEW;
-    private RemotingClient client;
-    private ProducerRuntime runtime;
-    private SendPipeline pipeline;
-    private TopicRouteCache routes;
-    private ConnectivityProbe probe;
-    private Heartbeats heartbeats;
-    private TransactionCoordinator transactions;
-    private RoundRobinSends roundRobin;
-    private CallbackHandOff handOff;
-    private BrokerAvailability availability;
-    private volatile MessageTracer tracer = MessageTracer.OFF;
-    private RequestReply requestReply;
-    private MessageRecall recalls;
-
-    private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
-    /** Stands in for the trace topic in the message built for a trace record: system topic names fail validation. */
-    private static final String TRACE_CARRIER_TOPIC = "mq-producer-trace";
+    /** Set once by {@link #start()}; read only after the state says STARTED (or CLOSED after a start). */
+    private volatile ProducerParts parts;
 
     private enum State { NEW, STARTED, CLOSED }
 
@@ -98,40 +65,7 @@ public final class Producer implements AutoCloseable {
             if (state == State.STARTED) {
                 return this;
             }
-            Namespace namespace = new Namespace(options.namespace());
-            String wireGroup = namespace.wrap(options.producerGroup());
-            long timeoutMillis = options.sendTimeout().toMillis();
-            runtime = new ProducerRuntime(options);
-            handOff = new CallbackHandOff(runtime.callbacks());
-            // Check-backs are answered even without a checker: from the decisions this producer made (see
-            // TransactionDecisions for why a proxy makes that necessary).
-            TransactionDecisions decisions = TransactionCoordinator.newDecisions();
-            InboundRequestHandler checkBacks = new CheckBackHandler(options.transactionChecker(), decisions,
-                    () -> client, runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
-            ReplyPushHandler inbound = new ReplyPushHandler(checkBacks);
-            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
-                    options.credentials(), options.tlsContext() == null ? null
-                    : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
-            heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
-            OperatorLog operatorLog = OperatorLog.slf4j();
-            NameServerClient nameServers = new NameServerClient(client, options.nameServers(),
-                    options.requestTimeout().toMillis(), timeoutMillis, operatorLog);
-            routes = new TopicRouteCache(nameServers,
-                    broker -> heartbeats.send(broker, timeoutMillis), operatorLog, options.observer());
-            probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
-            availability = new BrokerAvailability();
-            pipeline = new SendPipeline(client, routes, availability, options, operatorLog);
-            if (options.traceEnabled()) {
-                tracer = startTracer(namespace);
-            }
-            transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
-                    decisions, options.transactionChecker() != null, tracer);
-            roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
-            requestReply = new RequestReply(inbound, pipeline, client, routes, nameServers, heartbeats, namespace,
-                    wireGroup, options.clientId(), timeoutMillis);
-            recalls = new MessageRecall(client, routes, namespace, wireGroup, timeoutMillis);
-            runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
-                    () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
+            parts = ProducerParts.start(options);
             state = State.STARTED;
             return this;
         }
@@ -146,7 +80,7 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message) {
         return sendAndWait(events.start(SYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.send(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.roundRobin().send(message)));
     }
 
     /**
@@ -158,8 +92,8 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message, Duration timeout) {
         long budget = budgetMillis(timeout);
-        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.NORMAL,
-                () -> pipeline.send(message, budget)), timeout);
+        return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.NORMAL,
+                () -> parts.pipeline().send(message, budget)), timeout);
     }
 
     /**
@@ -174,7 +108,7 @@ public final class Producer implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.send(message, budget)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.pipeline().send(message, budget)));
     }
 
     private static long budgetMillis(Duration timeout) {
@@ -191,20 +125,20 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
         return sendAndWait(events.start(SYNC, message),
-                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
+                tracer().single(message, TraceMessageType.ORDER, () -> parts.pipeline().send(message, selector)));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
-        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
-                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
+        return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.ORDER,
+                () -> parts.pipeline().send(message, MessageQueueSelector.byHash(shardingKey))));
     }
 
     /** Like {@link #sendOrderly(Message, String)}, with {@code timeout} bounding this send, retries included. */
     public SendResult sendOrderly(Message message, String shardingKey, Duration timeout) {
         long budget = budgetMillis(timeout);
-        return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
-                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
+        return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.ORDER,
+                () -> parts.pipeline().send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
     }
 
     /**
@@ -213,7 +147,8 @@ public final class Producer implements AutoCloseable {
      * lists what was stored.
      */
     public List<SendResult> sendBatch(List<Message> messages) {
-        return sendAndWait(events.start(SYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
+        return sendAndWait(events.start(SYNC, messages),
+                tracer().batch(messages, () -> parts.pipeline().sendBatch(messages)));
     }
 
     /**
@@ -224,18 +159,19 @@ public final class Producer implements AutoCloseable {
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.sendAsync(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.roundRobin().sendAsync(message)));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
     public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
+                tracer().single(message, TraceMessageType.ORDER, () -> parts.pipeline().send(message, selector)));
     }
 
     /** Async variant of {@link #sendBatch(List)}. */
     public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
-        return async(events.start(ASYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
+        return async(events.start(ASYNC, messages),
+                tracer().batch(messages, () -> parts.pipeline().sendBatch(messages)));
     }
 
     /**
@@ -244,7 +180,7 @@ public final class Producer implements AutoCloseable {
      */
     public void sendOneway(Message message) {
         sendAndWait(events.start(ONEWAY, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.sendOneway(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.pipeline().sendOneway(message)));
     }
 
     /**
@@ -260,9 +196,10 @@ public final class Producer implements AutoCloseable {
         }
         SendEvents.Started started = events.startTransaction(message);
         try {
-            SendResult half = sendAndWait(tracer.single(message, TraceMessageType.TRANSACTION_HALF,
-                    () -> transactions.sendHalf(message)));
-            TransactionResult result = sendAndWait(() -> transactions.complete(message, half, localTransaction));
+            SendResult half = sendAndWait(tracer().single(message, TraceMessageType.TRANSACTION_HALF,
+                    () -> parts.transactions().sendHalf(message)), options.sendTimeout());
+            TransactionResult result = sendAndWait(
+                    () -> parts.transactions().complete(message, half, localTransaction), options.sendTimeout());
             started.done(null);
             return result;
         } catch (RuntimeException | Error e) {
@@ -278,7 +215,7 @@ public final class Producer implements AutoCloseable {
      * included), with a {@link io.mqproducer.error.RequestReplyNotSupportedException} through a RocketMQ 5 proxy.
      */
     public CompletableFuture<ReplyMessage> request(Message message, Duration timeout) {
-        return onCallbackThread(() -> requestReply.request(message, timeout));
+        return onCallbackThread(() -> parts.requestReply().request(message, timeout));
     }
 
     /**
@@ -286,12 +223,12 @@ public final class Producer implements AutoCloseable {
      * a broker with recall switched off (its default) fails it with a {@link io.mqproducer.error.RecallDisabledException}.
      */
     public void recall(String topic, String recallHandle) {
-        sendAndWait(() -> recalls.recall(topic, recallHandle));
+        sendAndWait(() -> parts.recalls().recall(topic, recallHandle), options.sendTimeout());
     }
 
     /** Async variant of {@link #recall(String, String)}. */
     public CompletableFuture<Void> recallAsync(String topic, String recallHandle) {
-        return onCallbackThread(() -> recalls.recall(topic, recallHandle).thenApply(id -> null));
+        return onCallbackThread(() -> parts.recalls().recall(topic, recallHandle).thenApply(id -> null));
     }
 
     /**
@@ -302,7 +239,7 @@ public final class Producer implements AutoCloseable {
         if (state != State.STARTED) {
             return CompletableFuture.failedFuture(new ProducerClosedException("producer is not running"));
         }
-        return probe.probe(routes.brokerAddresses(), Math.max(1, timeout.toMillis()));
+        return parts.probe().probe(parts.routes().brokerAddresses(), Math.max(1, timeout.toMillis()));
     }
 
     /**
@@ -310,42 +247,22 @@ public final class Producer implements AutoCloseable {
      * diagnostics. Empty before the first send and once closed.
      */
     public List<TopicRoute> routes() {
-        TopicRouteCache cache = routes;
-        if (state != State.STARTED || cache == null) {
+        if (state != State.STARTED) {
             return List.of();
         }
-        return cache.snapshot().values().stream().map(Producer::route).toList();
+        return ProducerDiagnostics.routes(parts.routes());
     }
 
     /**
      * What queue selection knows about each broker it has sent to, by broker name: a read-only snapshot for
      * diagnostics and metrics.
      */
-    public java.util.Map<String, BrokerState> brokerStates() {
-        BrokerAvailability known = availability;
-        if (known == null) {
-            return java.util.Map.of();
+    public Map<String, BrokerState> brokerStates() {
+        ProducerParts started = parts;
+        if (started == null) {
+            return Map.of();
         }
-        java.util.Map<String, Long> avoided = known.avoidedUntil();
-        java.util.Map<String, Long> latencies = known.lastLatencies();
-        java.util.Map<String, BrokerState> states = new java.util.TreeMap<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(latencies.keySet());
-        names.addAll(avoided.keySet());
-        for (String name : names) {
-            Long until = avoided.get(name);
-            states.put(name, new BrokerState(name, until == null ? null : java.time.Instant.ofEpochMilli(until),
-                    latencies.getOrDefault(name, -1L)));
-        }
-        return states;
-    }
-
-    private static TopicRoute route(io.mqproducer.internal.route.TopicPublishInfo info) {
-        java.util.Map<String, Integer> queues = new java.util.TreeMap<>();
-        info.queues().forEach(queue -> queues.merge(queue.brokerName(), 1, Integer::sum));
-        List<TopicRoute.Broker> brokers = queues.entrySet().stream()
-                .map(e -> new TopicRoute.Broker(e.getKey(), info.masterAddress(e.getKey()), e.getValue()))
-                .toList();
-        return new TopicRoute(info.topic(), brokers, info.viaDefaultTopic());
+        return ProducerDiagnostics.brokerStates(started.availability());
     }
 
     /** The options this producer was built with. */
@@ -363,7 +280,7 @@ public final class Producer implements AutoCloseable {
      * message failed, or because {@link #close()} could not write them in time. Always 0 with trace off.
      */
     public long traceRecordsDropped() {
-        return tracer.dropped();
+        return tracer().dropped();
     }
 
     /** Whether {@link #start()} was called and {@link #close()} was not. */
@@ -387,24 +304,13 @@ public final class Producer implements AutoCloseable {
                 return;
             }
         }
-        roundRobin.flush();
-        inflight.awaitIdle(options.sendTimeout().toMillis());
-        tracer.close(options.sendTimeout().toMillis()); // the last sends' records, while the client still runs
-        runtime.stopScheduler();
-        requestReply.close(new ProducerClosedException("producer closed while a request waited for its reply"));
-        heartbeats.unregisterAll(routes.brokerAddresses(), UNREGISTER_TIMEOUT_MILLIS);
-        client.close();
-        runtime.stopCallbacks();
+        parts.close(inflight, options.sendTimeout().toMillis());
     }
 
     /**
      * A blocking send: counted as in flight while the caller waits (so the count drops before the caller sees the
      * result), without a completion stage of its own.
      */
-    private <T> T sendAndWait(Supplier<CompletableFuture<T>> send) {
-        return sendAndWait(send, options.sendTimeout());
-    }
-
     private <T> T sendAndWait(Supplier<CompletableFuture<T>> send, Duration timeout) {
         checkStarted();
         inflight.increment();
@@ -433,33 +339,26 @@ public final class Producer implements AutoCloseable {
         }
     }
 
-    /**
-     * Trace messages go straight into the pipeline: not counted as sends, not told to the observer, not traced.
-     * Their store host, for oneway sends, comes from the cached route.
-     */
-    private MessageTracer startTracer(Namespace namespace) {
-        String traceTopic = options.traceTopic();
-        return MessageTracer.start(options.producerGroup(), traceTopic, options.maxMessageSize(),
-                (TraceMessage trace) -> pipeline.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
-                        .body(trace.body()).keys(trace.keys()).build()),
-                (topic, brokerName) -> {
-                    CompletableFuture<io.mqproducer.internal.route.TopicPublishInfo> route =
-                            routes.publishInfo(namespace.wrap(topic));
-                    return route.isDone() && !route.isCompletedExceptionally()
-                            ? route.getNow(null).masterAddress(brokerName) : null;
-                });
+    /** The tracer once started; {@link MessageTracer#OFF} before (then the send fails as not started anyway). */
+    private MessageTracer tracer() {
+        ProducerParts started = parts;
+        return started == null ? MessageTracer.OFF : started.tracer();
     }
 
     private void checkStarted() {
         if (state != State.STARTED) {
-            throw new ProducerClosedException(state == State.NEW
-                    ? "producer is not started: call start() first" : "producer is closed");
+            throw notRunning();
         }
+    }
+
+    private ProducerClosedException notRunning() {
+        return new ProducerClosedException(state == State.NEW
+                ? "producer is not started: call start() first" : "producer is closed");
     }
 
     private <T> CompletableFuture<T> async(SendEvents.Started started, Supplier<CompletableFuture<T>> send) {
         if (state != State.STARTED) {
-            CompletableFuture<T> failed = track(send); // fails at once, without taking a slot
+            CompletableFuture<T> failed = track(send, () -> { }); // fails at once, without taking a slot
             failed.whenComplete((result, error) -> started.done(error == null ? null : Failures.unwrap(error)));
             return failed;
         }
@@ -474,45 +373,27 @@ public final class Producer implements AutoCloseable {
         // Completed on a callback thread: user code must never run on (and block) a network thread.
         internal.whenComplete((result, error) -> {
             started.done(error == null ? null : Failures.asProducerException(error));
-            handOff.complete(external, result, error);
+            parts.handOff().complete(external, result, error);
         });
         return external;
     }
 
     /** Tracked like a send, completed on a callback thread (user code never runs on a network thread). */
     private <T> CompletableFuture<T> onCallbackThread(Supplier<CompletableFuture<T>> work) {
-        CompletableFuture<T> internal = track(work);
+        CompletableFuture<T> internal = track(work, () -> { });
         if (internal.isDone()) {
             return internal; // failed before anything was sent (not started, invalid)
         }
         CompletableFuture<T> external = new CompletableFuture<>();
-        internal.whenComplete((result, error) -> handOff.complete(external, result, error));
+        internal.whenComplete((result, error) -> parts.handOff().complete(external, result, error));
         return external;
-    }
-
-    private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send) {
-        return track(send, () -> { });
     }
 
     /** Counts the send as in flight until its future completes; {@code afterDone} runs right after the count drops. */
     private <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> send, Runnable afterDone) {
         if (state != State.STARTED) {
-            return CompletableFuture.failedFuture(new ProducerClosedException(state == State.NEW
-                    ? "producer is not started: call start() first" : "producer is closed"));
+            return CompletableFuture.failedFuture(notRunning());
         }
-        inflight.increment();
-        CompletableFuture<T> future;
-        try {
-            future = send.get();
-        } catch (RuntimeException e) {
-            inflight.decrement();
-            afterDone.run();
-            return CompletableFuture.failedFuture(Failures.asProducerException(e));
-        }
-        // The caller sees the result only after the count dropped, so inflightSends() never lags behind it.
-        return future.whenComplete((r, e) -> {
-            inflight.decrement();
-            afterDone.run();
-        });
+        return inflight.track(send, afterDone);
     }
 }

@@ -48,6 +48,7 @@ public final class ProducerOptions {
     private final boolean tlsVerifyHostname;
     private final boolean traceEnabled;
     private final String traceTopic;
+    private final ProducerResources resources;
 
     private ProducerOptions(Builder b) {
         this.nameServers = List.copyOf(NameServerAddresses.parse(b.nameServers));
@@ -61,6 +62,7 @@ public final class ProducerOptions {
         this.retries = b.retries;
         this.maxMessageSize = b.maxMessageSize;
         this.ioThreads = b.ioThreads;
+        this.resources = b.resources;
         this.binaryHeaders = b.binaryHeaders;
         this.observer = b.observer;
         this.namespace = b.namespace;
@@ -163,6 +165,11 @@ public final class ProducerOptions {
     /** Netty event-loop threads. */
     public int ioThreads() {
         return ioThreads;
+    }
+
+    /** Threads shared with other producers, or null: the producer starts its own (the default). */
+    public ProducerResources resources() {
+        return resources;
     }
 
     /** Whether requests use RocketMQ's binary header serialization (true) or JSON. */
@@ -298,6 +305,7 @@ public final class ProducerOptions {
         boolean tlsVerifyHostname = true;
         boolean traceEnabled;
         String traceTopic = DEFAULT_TRACE_TOPIC;
+        ProducerResources resources;
 
         private Builder() {
         }
@@ -358,6 +366,16 @@ public final class ProducerOptions {
 
         public Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
+            return this;
+        }
+
+        /**
+         * Runs the producer on threads shared with other producers of the application (null, the default: its
+         * own threads). {@link #ioThreads(int)} is then ignored; the application closes the resources after the
+         * producers.
+         */
+        public Builder resources(ProducerResources resources) {
+            this.resources = resources;
             return this;
         }
 

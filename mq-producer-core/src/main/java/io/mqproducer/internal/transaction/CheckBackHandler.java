@@ -13,7 +13,6 @@ import io.mqproducer.internal.transport.InboundRequestHandler;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.spi.TransactionChecker;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +27,20 @@ public final class CheckBackHandler implements InboundRequestHandler {
 
     private final TransactionChecker checker;
     private final TransactionDecisions decisions;
-    private final Supplier<RemotingClient> client;
+    private final RemotingClient client;
     private final Executor executor;
     private final Namespace namespace;
     private final long timeoutMillis;
-    private final Supplier<MessageTracer> tracer;
+    private final MessageTracer tracer;
 
     /**
      * @param checker the application's checker, or null if it has none
      * @param decisions what {@link TransactionCoordinator} decided, shared with it
-     * @param tracer    records the answers (the producer's, once it has started)
+     * @param tracer    records the answers
      */
     public CheckBackHandler(TransactionChecker checker, TransactionDecisions decisions,
-                            Supplier<RemotingClient> client, Executor executor, Namespace namespace,
-                            long timeoutMillis, Supplier<MessageTracer> tracer) {
+                            RemotingClient client, Executor executor, Namespace namespace,
+                            long timeoutMillis, MessageTracer tracer) {
         this.tracer = tracer;
         this.checker = checker;
         this.decisions = decisions;
@@ -72,13 +71,13 @@ public final class CheckBackHandler implements InboundRequestHandler {
             state = askChecker(stored, uniqueId, transactionId);
         }
         String group = stored.properties().get(MessageProperty.PRODUCER_GROUP);
-        RemotingCommand end = EndTransactionRequests.build(client.get().nextOpaque(), group, stored.topic(),
+        RemotingCommand end = EndTransactionRequests.build(client.nextOpaque(), group, stored.topic(),
                 request.extField("bname"), parseLong(request.extField("tranStateTableOffset")),
                 parseLong(request.extField("commitLogOffset")), state, true, uniqueId, transactionId);
         TransactionState decided = state;
-        client.get().invokeOneway(address, end, timeoutMillis).whenComplete((ok, error) -> {
+        client.invokeOneway(address, end, timeoutMillis).whenComplete((ok, error) -> {
             if (error == null) {
-                tracer.get().checkedTransaction(namespace.unwrap(stored.topic()), stored.properties(), uniqueId,
+                tracer.checkedTransaction(namespace.unwrap(stored.topic()), stored.properties(), uniqueId,
                         transactionId, address, decided);
             } else {
                 log.warn("could not answer the transaction check for message {} to {}: {}", uniqueId, address,

@@ -11,7 +11,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
@@ -26,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once, with the response or a typed error, at the latest shortly after its timeout.
  */
 public final class RemotingClient implements AutoCloseable {
-    private final EventLoopGroup group;
+    private final EventLoops loops;
+    private final boolean ownsLoops;
     private final Bootstrap bootstrap;
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
@@ -48,13 +48,22 @@ public final class RemotingClient implements AutoCloseable {
      */
     public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
                           InboundRequestHandler inboundRequests, Credentials credentials, TlsSettings tls) {
+        this(EventLoops.create(ioThreads), true, connectTimeout, headerFormat, inboundRequests, credentials, tls);
+    }
+
+    /**
+     * A client on {@code loops}; it shuts them down on {@link #close()} only if {@code ownsLoops} (shared loops
+     * are their owner's to stop).
+     */
+    public RemotingClient(EventLoops loops, boolean ownsLoops, Duration connectTimeout, HeaderFormat headerFormat,
+                          InboundRequestHandler inboundRequests, Credentials credentials, TlsSettings tls) {
         this.headerFormat = headerFormat;
         this.inboundRequests = inboundRequests;
         this.credentials = credentials;
         this.tls = tls;
-        NettyTransport transport = NettyTransport.detect();
-        this.group = transport.newGroup(ioThreads, "mq-producer-io");
-        this.bootstrap = new Bootstrap().group(group).channel(transport.channelType())
+        this.loops = loops;
+        this.ownsLoops = ownsLoops;
+        this.bootstrap = new Bootstrap().group(loops.group()).channel(loops.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
@@ -200,7 +209,10 @@ public final class RemotingClient implements AutoCloseable {
         }
     }
 
-    /** Closes every connection (pending requests fail with ProducerClosedException) and stops the threads. */
+    /**
+     * Closes every connection (pending requests fail with ProducerClosedException) and stops the threads if they
+     * are its own.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -212,6 +224,8 @@ public final class RemotingClient implements AutoCloseable {
             connection.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         connections.clear();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (ownsLoops) {
+            loops.shutdown();
+        }
     }
 }
