@@ -2,6 +2,7 @@ package io.mqproducer.spring.boot.autoconfigure;
 
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
+import io.mqproducer.ProducerResources;
 import io.mqproducer.spi.SendObserver;
 import io.mqproducer.spi.TransactionChecker;
 import io.mqproducer.spring.MessageCustomizer;
@@ -11,6 +12,7 @@ import io.mqproducer.spring.RoutingProducerTemplate;
 import io.mqproducer.spring.SendListener;
 import io.mqproducer.spring.SendObservation;
 import io.mqproducer.spring.TopicPattern;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Several producers from {@code mq.producer.producers.<name>.*}: a {@link NamedProducers} holder with one started
- * producer (its own client) and one template per name, each template also a bean {@code <name>ProducerTemplate}
+ * producer (its own connections, on threads shared by all named producers) and one template per name, each template also a bean {@code <name>ProducerTemplate}
  * injected only by name or qualifier, and a {@link RoutingProducerTemplate} that picks one by topic pattern (falling
  * back to the default template, if any). Nothing here applies when no named producer is configured.
  */
@@ -53,12 +55,24 @@ public final class NamedMqProducerAutoConfiguration {
     }
 
     /**
-     * One started producer per name, built like the default one (observers, customizers, transaction checker, TLS)
-     * from its effective settings, and a template around each like the default template.
+     * The threads every named producer runs on (event loops, scheduler, callbacks), so that each further producer
+     * adds connections but no threads; closed after the producers, which depend on it. An application bean of the
+     * type replaces it.
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public NamedProducers namedProducers(MqProducerProperties properties,
+    public ProducerResources mqProducerResources() {
+        return ProducerResources.create();
+    }
+
+    /**
+     * One started producer per name, built like the default one (observers, customizers, transaction checker, TLS)
+     * from its effective settings on the shared {@link ProducerResources}, and a template around each like the
+     * default template.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public NamedProducers namedProducers(MqProducerProperties properties, ProducerResources resources,
             ObjectProvider<MqProducerConnectionDetails> connectionDetails, ObjectProvider<SendObserver> observers,
             ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
@@ -73,7 +87,9 @@ public final class NamedMqProducerAutoConfiguration {
                     return reference.set(startNamed(entry.getKey(), entry.getValue(), properties, defaultNameServer,
                             MqProducerAutoConfiguration.observers(entry.getKey(), reference, observers,
                                     observerFactories),
-                            MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)));
+                            onShared(resources,
+                                    MqProducerAutoConfiguration.customizers(properties, customizers, checker,
+                                            sslBundles))));
                 },
                 producer -> MqProducerAutoConfiguration.template(producer, jsonMapper, listeners, observation,
                         messageCustomizers, producerListeners));
@@ -98,6 +114,15 @@ public final class NamedMqProducerAutoConfiguration {
         // Looked up on the first unmatched send, once every bean is defined, and then kept.
         return new RoutingProducerTemplate(routes,
                 SingletonSupplier.ofNullable(() -> fallback(beanFactory, named)));
+    }
+
+    /** The shared resources first, so that a customizer can still give a producer threads of its own. */
+    private static List<ProducerOptionsCustomizer> onShared(ProducerResources resources,
+            List<ProducerOptionsCustomizer> customizers) {
+        List<ProducerOptionsCustomizer> all = new ArrayList<>();
+        all.add(builder -> builder.resources(resources));
+        all.addAll(customizers);
+        return all;
     }
 
     private static Producer startNamed(String name, NamedProducerProperties named, MqProducerProperties top,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
+import io.mqproducer.ProducerResources;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.spring.ProducerOperations;
 import io.mqproducer.spring.ProducerTemplate;
@@ -148,5 +149,41 @@ class NamedMqProducerAutoConfigurationTest {
             assertThat(producers.get()).allMatch(Producer::isRunning);
         });
         assertThat(producers.get()).noneMatch(Producer::isRunning);
+    }
+
+    @Test
+    void namedProducersShareOneSetOfThreadsClosedAfterThem() {
+        AtomicReference<ProducerResources> shared = new AtomicReference<>();
+        AtomicReference<List<Producer>> producers = new AtomicReference<>();
+        runner.withPropertyValues(NAME_SERVER).withPropertyValues(TWO_NAMED).run(context -> {
+            assertThat(context).hasSingleBean(ProducerResources.class);
+            ProducerResources resources = context.getBean(ProducerResources.class);
+            NamedProducers named = context.getBean(NamedProducers.class);
+            assertThat(named.producer("orders").options().resources()).isSameAs(resources);
+            assertThat(named.producer("audit").options().resources()).isSameAs(resources);
+            assertThat(context.getBean(Producer.class).options().resources()).as("the default producer: its own")
+                    .isNull();
+            shared.set(resources);
+            producers.set(List.of(named.producer("orders"), named.producer("audit")));
+        });
+        assertThat(shared.get().isClosed()).isTrue();
+        assertThat(producers.get()).noneMatch(Producer::isRunning);
+    }
+
+    @Test
+    void anApplicationResourcesBeanReplacesTheSharedOneAndACustomizerCanOptOut() {
+        ProducerResources own = ProducerResources.create(1, 1);
+        try {
+            runner.withPropertyValues(NAME_SERVER).withPropertyValues(TWO_NAMED)
+                    .withBean(ProducerResources.class, () -> own)
+                    .withBean(ProducerOptionsCustomizer.class, () -> builder -> builder.resources(null))
+                    .run(context -> {
+                        assertThat(context.getBean(ProducerResources.class)).isSameAs(own);
+                        assertThat(context.getBean(NamedProducers.class).producer("orders").options().resources())
+                                .as("the customizer has the last word").isNull();
+                    });
+        } finally {
+            own.close();
+        }
     }
 }
