@@ -47,13 +47,17 @@ public final class BenchmarkMain {
 
     private static String run(BenchmarkOptions options, MachineInfo machine, ZonedDateTime started)
             throws IOException, InterruptedException {
+        if (options.footprint() > 0) {
+            return footprint(options);
+        }
         if (options.nameServer() != null) {
             List<ClientRuns> results = runAgainst(options.nameServer(), options);
             return Report.markdown(options, machine, "existing name server " + options.nameServer(), started, results);
         }
         Path log = options.output().toAbsolutePath().resolveSibling("broker-process.log");
         System.err.println("starting the broker JVM (log: " + log + ")");
-        try (BrokerLauncher broker = BrokerLauncher.launch(options.topic(), options.queues(), log)) {
+        try (BrokerLauncher broker = BrokerLauncher.launch(options.topic(), options.queues(),
+                options.topicCount(), log)) {
             List<ClientRuns> results = runAgainst(broker.nameServerAddress(), options);
             return Report.markdown(options, machine, "embedded RocketMQ 5.5.0 name server + broker (async flush, full-size store files) in a "
                     + "child JVM (" + String.join(" ", BrokerLauncher.BROKER_JVM_ARGS) + "), topic with "
@@ -61,13 +65,27 @@ public final class BenchmarkMain {
         }
     }
 
+    private static String footprint(BenchmarkOptions options) throws IOException, InterruptedException {
+        if (options.nameServer() != null) {
+            return ProducerFootprint.measure(settings(options.nameServer(), options), options.footprint());
+        }
+        Path log = options.output().toAbsolutePath().resolveSibling("broker-process.log");
+        try (BrokerLauncher broker = BrokerLauncher.launch(options.topic(), options.queues(), 1, log)) {
+            return ProducerFootprint.measure(settings(broker.nameServerAddress(), options), options.footprint());
+        }
+    }
+
     private static List<ClientRuns> runAgainst(String nameServer, BenchmarkOptions options)
             throws InterruptedException {
+        return new BenchmarkRunner(options, settings(nameServer, options)).run();
+    }
+
+    static ClientSettings settings(String nameServer, BenchmarkOptions options) {
         byte[] body = options.jsonBody() ? jsonBody(options.bodySize()) : body(options.bodySize());
-        ClientSettings settings = new ClientSettings(nameServer, options.topic(), body,
+        return new ClientSettings(nameServer, options.topic(), body,
                 options.sendTimeout(), options.retries(), options.asyncWindow(), options.binaryHeaders(),
-                options.batchLingerMicros(), options.adaptiveBatching(), options.compression());
-        return new BenchmarkRunner(options, settings).run();
+                options.batchLingerMicros(), options.adaptiveBatching(), options.compression(),
+                new MessageShape(options.traced(), options.topic(), options.topicCount()), null);
     }
 
     /** Order-like JSON of {@code size} bytes, as compressible as real payloads (about 10:1 with zlib). */

@@ -27,12 +27,16 @@ import java.util.Map;
  * @param output       where the Markdown results are written
  * @param jsonBody     whether bodies are compressible JSON (else random bytes)
  * @param compression  the codec both clients compress bodies above 4 KiB with
+ * @param traced       whether messages carry a tag, two keys and three user properties (else the bare body)
+ * @param topicCount   topics sent to round-robin ({@code topic-0} ...), 1 for {@code topic} alone
+ * @param footprint    producers per client for the footprint measurement instead of the scenarios, 0 for none
  */
 public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmUp, List<Integer> threads, int bodySize,
                                List<String> scenarios, List<ClientKind> clients, int asyncWindow, String topic, int queues,
                                Duration sendTimeout, int retries, boolean binaryHeaders, int batchLingerMicros,
                                boolean adaptiveBatching, String nameServer, Path output, boolean jsonBody,
-                               io.mqproducer.CompressionType compression) {
+                               io.mqproducer.CompressionType compression, boolean traced, int topicCount,
+                               int footprint) {
 
     /** What {@code --help} prints. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -55,6 +59,10 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
             "  --batch-linger-us N    our producer's automatic async batching linger in µs, 0 = off [0]",
             "  --no-adaptive-batching our producer sends every message as its own request [adaptive batching on,",
             "                         the producer's default]",
+"  --message bare|traced  bare body, or with a tag, two keys and three user properties [bare]",
+            "  --topics N             send round-robin over N topics (created on the child broker) [1]",
+            "  --footprint N          instead of the scenarios: threads and heap per additional producer, N",
+            "                         producers per client (ours with own threads, ours shared, official)",
             "  --name-server H:P      use this name server instead of starting a broker child JVM",
             "  --output FILE          Markdown results file [target/benchmark-results.md]",
             "  --quick                tiny run for a smoke check (explicit options still win)",
@@ -85,7 +93,18 @@ public record BenchmarkOptions(PhaseLimit measured, int rounds, PhaseLimit warmU
                 given.get("name-server"),
                 Path.of(given.getOrDefault("output", "target/benchmark-results.md")),
                 jsonBody(given.getOrDefault("body", "random")),
-                compression(given.getOrDefault("compression", "zlib")));
+                compression(given.getOrDefault("compression", "zlib")),
+                traced(given.getOrDefault("message", "bare")),
+                positiveInt(given, "topics", 1),
+                given.containsKey("footprint") ? positiveInt(given, "footprint", 1) : 0);
+    }
+
+    private static boolean traced(String value) {
+        return switch (value) {
+            case "bare" -> false;
+            case "traced" -> true;
+            default -> throw new IllegalArgumentException("--message must be bare or traced, was " + value);
+        };
     }
 
     private static boolean jsonBody(String value) {

@@ -73,14 +73,29 @@ final class BenchmarkRunner {
         System.err.println(scenario.name() + " / " + kind.label());
         // Threads alive before this client starts are not its own: earlier clients' threads may still be winding down.
         ThreadUsage beforeStart = ThreadUsage.capture();
-        try (BenchmarkClient client = kind.start(settings)) {
-            RunResult result = scenario.run(client, (id, name) -> !beforeStart.contains(id) && client.ownsThread(name));
+        BenchmarkClient client = kind.start(settings);
+        RunResult result;
+        try {
+            result = scenario.run(client, (id, name) -> !beforeStart.contains(id) && client.ownsThread(name));
             showThreads(client, kind, beforeStart);
             System.err.printf(Locale.ROOT, "  %,.0f msgs/s, p99 %.3f ms, %.1f CPU µs/msg, %,.0f B/msg%n",
                     result.messagesPerSecond(), result.latencyMillis(0.99), result.cpuMicrosPerMessage(),
                     result.allocatedBytesPerMessage());
-            return result;
+        } catch (RuntimeException | Error e) {
+            client.close();
+            throw e;
         }
+        if (options.topicCount() > 1) {
+            // What the client keeps for its topics (routes and per-topic state), as heap freed by closing it.
+            long withClient = ProducerFootprint.snapshot()[1];
+            client.close();
+            long without = ProducerFootprint.snapshot()[1];
+            System.err.printf(Locale.ROOT, "  heap retained by the client with %d topics: %,d KiB%n",
+                    options.topicCount(), (withClient - without) / 1024);
+        } else {
+            client.close();
+        }
+        return result;
     }
 
     /**

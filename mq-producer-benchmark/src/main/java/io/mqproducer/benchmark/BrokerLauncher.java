@@ -34,14 +34,14 @@ final class BrokerLauncher implements AutoCloseable {
     }
 
     /** Starts the broker JVM and waits until it prints the name server address. */
-    static BrokerLauncher launch(String topic, int queues, Path log) throws IOException, InterruptedException {
+    static BrokerLauncher launch(String topic, int queues, int topicCount, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(BROKER_JVM_ARGS);
         command.addAll(moduleFlagsOfThisJvm());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(),
-                topic, Integer.toString(queues)));
+                topic, Integer.toString(queues), Integer.toString(topicCount)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String address = awaitAddress(process, log);
         BrokerCpu.track(process.toHandle());

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * {@value #READY_PREFIX}{@code host:port} on stdout and runs until its stdin ends or says {@code stop}. Running the
  * broker in its own JVM keeps its CPU time and garbage out of the clients' accounting.
  *
- * <p>Arguments: topic, queue count.
+ * <p>Arguments: topic, queue count, topic count ({@code topic-0} ... when more than one).
  */
 public final class BrokerProcess {
     /** Start of the stdout line that carries the name server address. */
@@ -24,8 +24,11 @@ public final class BrokerProcess {
     public static void main(String[] args) throws IOException {
         String topic = args.length > 0 ? args[0] : "BenchmarkTopic";
         int queues = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int topics = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         try (EmbeddedRocketMQ rocketMQ = EmbeddedRocketMQ.builder().fullSizeStore().start()) {
-            rocketMQ.createTopic(topic, queues);
+            for (int i = 0; i < topics; i++) {
+                rocketMQ.createTopic(MessageShape.topicName(topic, topics, i), queues);
+            }
             System.out.println(READY_PREFIX + rocketMQ.nameServerAddress());
             System.out.flush();
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

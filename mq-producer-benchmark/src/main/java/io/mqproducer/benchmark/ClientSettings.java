@@ -15,8 +15,11 @@ import java.time.Duration;
  * @param batchLingerMicros our producer's automatic async batching linger, 0 for off (the official client has none)
  * @param adaptiveBatching  whether our producer batches overlapping sends (the official client has no such feature)
  * @param compression   the codec both clients compress large bodies with, at level 5 (both clients' default)
+ * @param shape         the topic of each message and what goes with its body
+ * @param sharedResources whether our producer runs on a {@link io.mqproducer.ProducerResources} (footprint only)
  */
 public record ClientSettings(String nameServer, String topic, byte[] body, Duration sendTimeout, int retries,
                              int asyncWindow, boolean binaryHeaders, int batchLingerMicros,
-                             boolean adaptiveBatching, io.mqproducer.CompressionType compression) {
+                             boolean adaptiveBatching, io.mqproducer.CompressionType compression,
+                             MessageShape shape, io.mqproducer.ProducerResources sharedResources) {
 }

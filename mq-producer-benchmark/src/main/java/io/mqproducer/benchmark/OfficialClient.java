@@ -30,11 +30,11 @@ final class OfficialClient implements BenchmarkClient {
     private static final String ACCUMULATOR_THREAD_PART = "_GuardFor";
 
     private final DefaultMQProducer producer;
-    private final String topic;
+    private final MessageShape shape;
     private final byte[] body;
 
     OfficialClient(ClientSettings settings) {
-        this.topic = settings.topic();
+        this.shape = settings.shape();
         this.body = settings.body();
         producer = new DefaultMQProducer("benchmark-rocketmq-client");
         producer.setNamesrvAddr(settings.nameServer());
@@ -62,13 +62,13 @@ final class OfficialClient implements BenchmarkClient {
     @Override
     public void send() throws Exception {
         // A new message per send: the official client writes properties into the message it is given.
-        producer.send(new Message(topic, body));
+        producer.send(message());
     }
 
     @Override
     public void sendAsync(Consumer<Throwable> done) {
         try {
-            producer.send(new Message(topic, body), new SendCallback() {
+            producer.send(message(), new SendCallback() {
                 @Override
                 public void onSuccess(SendResult sendResult) {
                     done.accept(null);
@@ -82,6 +82,18 @@ final class OfficialClient implements BenchmarkClient {
         } catch (Exception e) {
             done.accept(e);
         }
+    }
+
+    private Message message() {
+        long n = shape.next();
+        if (!shape.traced()) {
+            return new Message(shape.topic(n), body);
+        }
+        Message message = new Message(shape.topic(n), shape.tag(), shape.joinedKeys(n), body);
+        message.putUserProperty("traceparent", shape.traceParent(n));
+        message.putUserProperty("tenant", MessageShape.TENANT);
+        message.putUserProperty("source", MessageShape.SOURCE);
+        return message;
     }
 
     @Override

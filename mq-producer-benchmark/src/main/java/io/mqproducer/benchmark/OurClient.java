@@ -14,11 +14,11 @@ final class OurClient implements BenchmarkClient {
     private static final String THREAD_PREFIX = "mq-producer-";
 
     private final Producer producer;
-    private final String topic;
+    private final MessageShape shape;
     private final byte[] body;
 
     OurClient(ClientSettings settings) {
-        this.topic = settings.topic();
+        this.shape = settings.shape();
         this.body = settings.body();
         this.producer = Producer.create(ProducerOptions.builder(settings.nameServer())
                 .producerGroup("benchmark-mq-producer")
@@ -29,6 +29,7 @@ final class OurClient implements BenchmarkClient {
                 .batchLinger(java.time.Duration.ofNanos(settings.batchLingerMicros() * 1000L))
                 .adaptiveBatching(settings.adaptiveBatching())
                 .compressionType(settings.compression())
+                .resources(settings.sharedResources())
                 .build()).start();
     }
 
@@ -40,12 +41,25 @@ final class OurClient implements BenchmarkClient {
     @Override
     public void send() {
         // A new message per send, as an application would build one; the official client gets the same.
-        producer.send(Message.of(topic, body));
+        producer.send(message());
     }
 
     @Override
     public void sendAsync(Consumer<Throwable> done) {
-        producer.sendAsync(Message.of(topic, body)).whenComplete((result, error) -> done.accept(error));
+        producer.sendAsync(message()).whenComplete((result, error) -> done.accept(error));
+    }
+
+    private Message message() {
+        long n = shape.next();
+        if (!shape.traced()) {
+            return Message.of(shape.topic(n), body);
+        }
+        return Message.builder(shape.topic(n)).body(body).tags(shape.tag())
+                .keys(shape.orderKey(n), shape.userKey(n))
+                .property("traceparent", shape.traceParent(n))
+                .property("tenant", MessageShape.TENANT)
+                .property("source", MessageShape.SOURCE)
+                .build();
     }
 
     @Override

@@ -31,8 +31,12 @@ final class Report {
                 "## Settings",
                 "",
                 "- Messages: " + options.bodySize() + "-byte " + (options.jsonBody() ? "JSON" : "random") + " body (one shared array), "
-                + options.compression() + " compression above 4 KiB, topic `" + options.topic()
-                        + "`, a new message object per send, no tags, keys or properties.",
+                + options.compression() + " compression above 4 KiB, "
+                        + (options.topicCount() == 1 ? "topic `" + options.topic() + "`"
+                        : options.topicCount() + " topics `" + options.topic() + "-0`... round-robin")
+                        + ", a new message object per send, " + (options.traced()
+                        ? "a tag, two keys and three user properties (traceparent, tenant, source) per message."
+                        : "no tags, keys or properties."),
                 "- Both clients: send timeout " + options.sendTimeout().toSeconds() + " s, " + options.retries()
                         + " retries (sync and async), body compression above 4 KiB ("
                         + (options.bodySize() > 4 * 1024 ? "every body, level 5" : "not reached") + "), a fresh client "

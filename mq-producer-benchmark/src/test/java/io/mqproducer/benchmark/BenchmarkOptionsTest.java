@@ -57,4 +57,30 @@ class BenchmarkOptionsTest {
         org.assertj.core.api.Assertions.assertThat(compressed).as("compressible like real payloads")
                 .isLessThan(json.length / 3);
     }
+
+    @Test
+    void messageShapeTopicsAndFootprintAreParsed() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--message", "traced", "--topics", "1000", "--footprint",
+                "10");
+        org.assertj.core.api.Assertions.assertThat(options.traced()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(options.topicCount()).isEqualTo(1000);
+        org.assertj.core.api.Assertions.assertThat(options.footprint()).isEqualTo(10);
+        BenchmarkOptions defaults = BenchmarkOptions.parse();
+        org.assertj.core.api.Assertions.assertThat(defaults.traced()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(defaults.topicCount()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(defaults.footprint()).isZero();
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--message", "fat")).hasMessageContaining("bare or traced");
+    }
+
+    @Test
+    void tracedMessagesCycleTopicsAndCarryDistinctValues() {
+        MessageShape shape = new MessageShape(true, "T", 3);
+        org.assertj.core.api.Assertions.assertThat(java.util.List.of(shape.topic(0), shape.topic(1), shape.topic(2),
+                shape.topic(3))).containsExactly("T-0", "T-1", "T-2", "T-0");
+        org.assertj.core.api.Assertions.assertThat(shape.orderKey(1)).isNotEqualTo(shape.orderKey(2));
+        org.assertj.core.api.Assertions.assertThat(shape.joinedKeys(5)).isEqualTo(shape.orderKey(5) + " "
+                + shape.userKey(5));
+        org.assertj.core.api.Assertions.assertThat(shape.traceParent(9)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        org.assertj.core.api.Assertions.assertThat(new MessageShape(false, "T", 1).topic(7)).isEqualTo("T");
+    }
 }
