@@ -1,6 +1,5 @@
 package io.mqproducer.message;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,10 @@ public final class Message {
         this.topic = builder.topic;
         this.body = builder.body;
         this.tags = builder.tags;
-        this.keys = builder.keys == null ? List.of() : List.copyOf(builder.keys);
+        // The builder's own list and map, not copies: the builder copies them before it changes them again.
+        this.keys = builder.keys == null ? List.of() : java.util.Collections.unmodifiableList(builder.keys);
         this.properties = builder.properties == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+                : java.util.Collections.unmodifiableMap(builder.properties);
         this.flag = builder.flag;
         this.waitStoreMsgOk = builder.waitStoreMsgOk;
         this.delayLevel = builder.delayLevel;
@@ -141,6 +141,8 @@ public final class Message {
         // Made on first use: most messages have neither, and a message per send should cost little.
         private List<String> keys;
         private Map<String, String> properties;
+        /** Whether a built message holds {@link #keys} and {@link #properties}: the next change works on copies. */
+        private boolean shared;
         private int flag;
         private boolean waitStoreMsgOk = true;
         private int delayLevel;
@@ -167,7 +169,7 @@ public final class Message {
         /** Adds business keys; each must be non-blank and contain no space. */
         public Builder keys(String... keys) {
             notNull(keys, "keys");
-            keyList().addAll(Arrays.asList(keys));
+            java.util.Collections.addAll(keyList(), keys);
             return this;
         }
 
@@ -184,7 +186,9 @@ public final class Message {
                 throw new InvalidMessageException("property name must not be null");
             }
             if (properties == null) {
-                properties = new LinkedHashMap<>();
+                properties = new LinkedHashMap<>(8);
+            } else if (shared) {
+                unshare();
             }
             properties.put(name, value);
             return this;
@@ -254,9 +258,18 @@ public final class Message {
 
         private List<String> keyList() {
             if (keys == null) {
-                keys = new java.util.ArrayList<>();
+                keys = new java.util.ArrayList<>(4);
+            } else if (shared) {
+                unshare();
             }
             return keys;
+        }
+
+        /** Copies what the last built message holds, before changing it. */
+        private void unshare() {
+            keys = keys == null ? null : new java.util.ArrayList<>(keys);
+            properties = properties == null ? null : new LinkedHashMap<>(properties);
+            shared = false;
         }
 
         /** Validates and builds the message. */
@@ -271,7 +284,9 @@ public final class Message {
                 throw new InvalidMessageException("a priority message cannot be delayed: the broker stores a delayed "
                         + "message as delayed and drops its priority");
             }
-            return new Message(this);
+            Message message = new Message(this);
+            shared = true;
+            return message;
         }
     }
 }

@@ -88,7 +88,9 @@ public final class MessageRules {
                 throw new InvalidMessageException("property '" + printable(name) + "' has a null value");
             }
             checkNoSeparators("property name", name);
-            checkNoSeparators("value of property '" + printable(name) + "'", property.getValue());
+            if (separatorAt(property.getValue()) >= 0) { // the description only when it fails: this runs on every send
+                checkNoSeparators("value of property '" + printable(name) + "'", property.getValue());
+            }
         }
     }
 
@@ -109,13 +111,22 @@ public final class MessageRules {
     }
 
     private static void checkNoSeparators(String what, String value) {
+        int at = separatorAt(value);
+        if (at >= 0) {
+            throw new InvalidMessageException(what + " contains the control character " + describe(value.charAt(at))
+                    + ", which the wire format uses as a separator");
+        }
+    }
+
+    /** Index of the first wire separator in {@code value}, or -1. */
+    private static int separatorAt(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == MessageProperty.NAME_VALUE_SEPARATOR || c == MessageProperty.PROPERTY_SEPARATOR) {
-                throw new InvalidMessageException(what + " contains the control character " + describe(c)
-                        + ", which the wire format uses as a separator");
+                return i;
             }
         }
+        return -1;
     }
 
     private static boolean isTopicChar(char c) {

@@ -75,4 +75,19 @@ class MessageRulesTest {
         assertThatThrownBy(() -> message.properties().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(message.toString()).doesNotContain("\u0001");
     }
+
+    @Test
+    void aBuilderUsedAgainLeavesTheMessagesItBuiltUnchanged() {
+        Message.Builder builder = Message.builder("t").body(BODY).keys("k1").property("a", "1");
+        Message first = builder.build();
+        Message second = builder.property("b", "2").keys("k2").build();
+        Message third = builder.property("a", "3").build();
+        assertThat(first.properties()).containsExactly(java.util.Map.entry("a", "1"));
+        assertThat(first.keys()).containsExactly("k1");
+        assertThat(second.properties()).containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+        assertThat(second.keys()).containsExactly("k1", "k2");
+        assertThat(third.properties()).containsEntry("a", "3").containsEntry("b", "2");
+        assertThat(second.properties()).containsEntry("a", "1");
+        assertThatThrownBy(() -> first.keys().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

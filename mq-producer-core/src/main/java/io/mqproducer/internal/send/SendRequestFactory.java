@@ -13,6 +13,7 @@ import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Turns messages into wire form and into {@code SEND_MESSAGE_V2} / {@code SEND_BATCH_MESSAGE} requests. */
@@ -78,15 +79,22 @@ final class SendRequestFactory {
 
     /** The encoded property string: user properties, then tags, keys, delay, store-wait flag and the unique id. */
     static String properties(Message message, String uniqueId, Map<String, String> extra) {
-        StringBuilder out = new StringBuilder(64 + message.properties().size() * 32);
-        for (Map.Entry<String, String> property : message.properties().entrySet()) {
-            append(out, property.getKey(), property.getValue());
-        }
+        // Sized for everything up front: the string is made once per send, and growing it copies it.
+        StringBuilder out = new StringBuilder(estimatedLength(message, uniqueId, extra));
+        message.properties().forEach((name, value) -> append(out, name, value));
         if (message.tags() != null) {
             append(out, MessageProperty.TAGS, message.tags());
         }
-        if (!message.keys().isEmpty()) {
-            append(out, MessageProperty.KEYS, String.join(MessageProperty.KEY_SEPARATOR, message.keys()));
+        List<String> keys = message.keys();
+        if (!keys.isEmpty()) {
+            out.append(MessageProperty.KEYS).append(MessageProperty.NAME_VALUE_SEPARATOR);
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    out.append(MessageProperty.KEY_SEPARATOR);
+                }
+                out.append(keys.get(i));
+            }
+            out.append(MessageProperty.PROPERTY_SEPARATOR);
         }
         if (message.hasPriority()) {
             append(out, MessageProperty.PRIORITY, Integer.toString(message.priority()));
@@ -101,8 +109,8 @@ final class SendRequestFactory {
         if (!message.waitStoreMsgOk()) {
             append(out, MessageProperty.WAIT_STORE_MSG_OK, "false");
         }
-        for (Map.Entry<String, String> property : extra.entrySet()) {
-            append(out, property.getKey(), property.getValue());
+        if (!extra.isEmpty()) {
+            extra.forEach((name, value) -> append(out, name, value));
         }
         if (uniqueId != null) {
             append(out, MessageProperty.UNIQ_KEY, uniqueId);
@@ -115,6 +123,30 @@ final class SendRequestFactory {
                     + " bytes, the limit is " + MAX_PROPERTIES_BYTES);
         }
         return encoded;
+    }
+
+    /**
+     * The encoded length, generously (numbers, separators; user properties at 48 characters each, as trace ids and
+     * the like take), so that the builder rarely grows. User properties are not measured: iterating a read-only map's
+     * entries costs an object per entry.
+     */
+    private static int estimatedLength(Message message, String uniqueId, Map<String, String> extra) {
+        int length = 8 + (uniqueId == null ? 0 : MessageProperty.UNIQ_KEY.length() + uniqueId.length())
+                + message.properties().size() * 48
+                + (message.hasPriority() || message.isDelayed() ? 40 : 0) + (message.waitStoreMsgOk() ? 0 : 16);
+        if (message.tags() != null) {
+            length += MessageProperty.TAGS.length() + message.tags().length() + 2;
+        }
+        List<String> keys = message.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            length += keys.get(i).length() + 1;
+        }
+        if (!extra.isEmpty()) {
+            for (Map.Entry<String, String> property : extra.entrySet()) {
+                length += property.getKey().length() + property.getValue().length() + 2;
+            }
+        }
+        return length;
     }
 
     /** One property in wire form; user names never repeat system ones (reserved names are rejected earlier). */
