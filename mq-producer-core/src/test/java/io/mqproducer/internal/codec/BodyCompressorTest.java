@@ -64,4 +64,31 @@ class BodyCompressorTest {
         assertThat(ProducerOptions.builder("127.0.0.1:9876").compressionType(CompressionType.LZ4)
                 .compressionLevel(42).build().compressionType()).isEqualTo(CompressionType.LZ4);
     }
+
+    @Test
+    void pooledZlibDeflatersRoundTripBodiesOfEverySizeFromManyThreads() throws Exception {
+        BodyCompressor zlib = BodyCompressor.of(CompressionType.ZLIB, 5);
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int size : new int[] {1, 100, 5_000, 70_000, 2_000_000}) {
+            byte[] noise = new byte[size]; // incompressible: the output outgrows the input
+            random.nextBytes(noise);
+            bodies.add(noise);
+            bodies.add(java.util.Arrays.copyOf(BODY, Math.min(size, BODY.length)));
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                byte[] body = bodies.get(i % bodies.size());
+                checks.add(threads.submit(() -> java.util.Arrays.equals(
+                        BodyCompressor.decompress(1 | zlib.sysFlagBits(), zlib.compress(body)), body)));
+            }
+            for (java.util.concurrent.Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
