@@ -4,7 +4,6 @@ import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.message.Message;
 import java.util.Collection;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds a core {@link Message} from what a {@link ProducerTemplate} caller gives: destination, payload (possibly a
@@ -15,8 +14,8 @@ final class MessageAssembler {
     private final PayloadConverter converter;
     private final SpringHeaderMapper headerMapper = new SpringHeaderMapper();
 
-    MessageAssembler(JsonMapper jsonMapper) {
-        this.converter = new PayloadConverter(jsonMapper);
+    MessageAssembler(JsonCodec json) {
+        this.converter = new PayloadConverter(json);
     }
 
     /** The converter payloads go through, to read replies the same way. */

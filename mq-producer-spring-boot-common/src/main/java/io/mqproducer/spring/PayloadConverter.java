@@ -4,12 +4,10 @@ import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.ProducerException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a payload into a message body and names its encoding: {@code byte[]} as is, {@code String} as UTF-8, anything
- * else as JSON written by the application's {@link JsonMapper} (only used, never reconfigured). Reads a body back into
+ * else as JSON written by a {@link JsonCodec} (the application's Jackson mapper, only used, never reconfigured). Reads a body back into
  * a payload type the same way (replies of request-reply).
  */
 final class PayloadConverter {
@@ -17,10 +15,10 @@ final class PayloadConverter {
     static final String TEXT_UTF8 = "text/plain;charset=UTF-8";
     static final String JSON = "application/json";
 
-    private final JsonMapper jsonMapper;
+    private final JsonCodec json;
 
-    PayloadConverter(JsonMapper jsonMapper) {
-        this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+    PayloadConverter(JsonCodec json) {
+        this.json = Objects.requireNonNull(json, "json");
     }
 
     /** The body and content type for {@code payload}; throws {@link InvalidMessageException} if it has none. */
@@ -38,8 +36,8 @@ final class PayloadConverter {
             throw new InvalidMessageException("a Spring Message cannot be the payload of another Spring Message");
         }
         try {
-            return new Body(jsonMapper.writeValueAsBytes(payload), JSON);
-        } catch (JacksonException e) {
+            return new Body(json.write(payload), JSON);
+        } catch (IllegalArgumentException e) {
             // The type only: Jackson's own message may quote parts of the payload.
             throw new InvalidMessageException("payload of type " + payload.getClass().getName()
                     + " cannot be written as JSON", e);
@@ -55,8 +53,8 @@ final class PayloadConverter {
             return type.cast(new String(body, StandardCharsets.UTF_8));
         }
         try {
-            return jsonMapper.readValue(body, type);
-        } catch (JacksonException e) {
+            return json.read(body, type);
+        } catch (IllegalArgumentException e) {
             // The type only: Jackson's own message may quote parts of the body.
             throw new ProducerException("reply body cannot be read as JSON of type " + type.getName(), false, e);
         }

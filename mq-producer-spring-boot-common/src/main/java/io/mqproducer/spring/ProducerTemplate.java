@@ -72,8 +72,23 @@ public final class ProducerTemplate implements ProducerOperations {
      */
     public ProducerTemplate(Producer producer, JsonMapper jsonMapper, SendListener listener,
             SendObservation observation, SendHooks hooks) {
+        this(producer, JsonCodec.of(jsonMapper), listener, observation, hooks);
+    }
+
+    /**
+     * A template whose JSON payloads go through {@code json}: the constructor the starters use, with a codec over the
+     * application's Jackson mapper (Jackson 3 on Spring Boot 4, Jackson 2 on Spring Boot 3).
+     *
+     * @param producer    a started producer
+     * @param json        writes payloads that are neither bytes nor strings, and reads JSON replies
+     * @param listener    told about every send that reached the producer
+     * @param observation observes each send and may add trace context to the message
+     * @param hooks       customizers applied to every message before it is sent, and listeners told how it fared
+     */
+    public ProducerTemplate(Producer producer, JsonCodec json, SendListener listener,
+            SendObservation observation, SendHooks hooks) {
         this.producer = Objects.requireNonNull(producer, "producer");
-        this.assembler = new MessageAssembler(jsonMapper);
+        this.assembler = new MessageAssembler(json);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observation = Objects.requireNonNull(observation, "observation");
         this.hooks = Objects.requireNonNull(hooks, "hooks");

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.boot.health.contributor.Health;
 
 /**
  * Turns a connectivity report and the cached routes into a status: DOWN only when the producer cannot send, UP
@@ -25,7 +24,7 @@ final class ProducerHealthAssessment {
      * server answered; DOWN otherwise. Details: {@code nameServers} and {@code brokers} (address to UP or DOWN),
      * {@code topics} (how many routes are cached, how many can be written), {@code degraded} (what is unreachable).
      */
-    static Health assess(ConnectivityReport report, List<TopicRoute> routes) {
+    static ProducerHealth assess(ConnectivityReport report, List<TopicRoute> routes) {
         List<String> degraded = new ArrayList<>();
         report.nameServers().entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted()
                 .forEach(address -> degraded.add("name server " + address + " unreachable"));
@@ -42,16 +41,21 @@ final class ProducerHealthAssessment {
                 degraded.add("topic " + route.topic() + " has no reachable broker with writable queues");
             }
         }
-        Health.Builder builder = Health.unknown()
-                .withDetail("nameServers", statuses(report.nameServers()))
-                .withDetail("brokers", statuses(report.brokers()))
-                .withDetail("topics", Map.of("cached", routes.size(), "writable", sendable))
-                .withDetail("degraded", degraded);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("nameServers", statuses(report.nameServers()));
+        details.put("brokers", statuses(report.brokers()));
+        details.put("topics", Map.of("cached", routes.size(), "writable", sendable));
+        details.put("degraded", degraded);
         if (routes.isEmpty()) {
-            return report.nameServers().containsValue(true) ? builder.up().build()
-                    : builder.down().withDetail("reason", NO_ROUTE_NO_NAME_SERVER).build();
+            return report.nameServers().containsValue(true) ? new ProducerHealth(ProducerHealth.UP, details)
+                    : down(details, NO_ROUTE_NO_NAME_SERVER);
         }
-        return sendable > 0 ? builder.up().build() : builder.down().withDetail("reason", NO_WRITABLE_BROKER).build();
+        return sendable > 0 ? new ProducerHealth(ProducerHealth.UP, details) : down(details, NO_WRITABLE_BROKER);
+    }
+
+    private static ProducerHealth down(Map<String, Object> details, String reason) {
+        details.put("reason", reason);
+        return new ProducerHealth(ProducerHealth.DOWN, details);
     }
 
     private static Map<String, String> brokerNames(List<TopicRoute> routes) {

@@ -6,6 +6,7 @@ import io.mqproducer.spi.TransactionChecker;
 import java.util.ArrayList;
 import java.util.List;
 import io.mqproducer.spi.SendObserver;
+import io.mqproducer.spring.JsonCodec;
 import io.mqproducer.spring.MessageCustomizer;
 import io.mqproducer.spring.ProducerListener;
 import io.mqproducer.spring.ProducerOperations;
@@ -83,16 +84,16 @@ public final class MqProducerAutoConfiguration {
     }
 
     /**
-     * The template, writing JSON with the application's {@link JsonMapper}, telling every {@link SendListener} and
+     * The template, writing JSON through the {@link JsonCodec} bean (the application's Jackson mapper), telling every {@link SendListener} and
      * {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each kind in {@code @Order}.
      */
     @Bean
     @ConditionalOnMissingBean(ProducerOperations.class)
     @Conditional(DefaultProducerCondition.class)
-    public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
+    public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonCodec> json,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
-        return template(producer, jsonMapper, listeners, observation, messageCustomizers, producerListeners);
+        return template(producer, json, listeners, observation, messageCustomizers, producerListeners);
     }
 
     /** Every observer bean, then one observer of {@code name} from each factory bean. */
@@ -129,11 +130,16 @@ public final class MqProducerAutoConfiguration {
                 : producer;
     }
 
-    /** A template around {@code producer} with the application's mapper, listeners, observation and hooks. */
-    static ProducerTemplate template(Producer producer, ObjectProvider<JsonMapper> jsonMapper,
+    /** A codec over a default Jackson 3 mapper, for an application whose starter found no Jackson mapper bean. */
+    private static JsonCodec defaultJson() {
+        return JsonCodec.of(JsonMapper.builder().build());
+    }
+
+    /** A template around {@code producer} with the application's JSON codec, listeners, observation and hooks. */
+    static ProducerTemplate template(Producer producer, ObjectProvider<JsonCodec> json,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
-        return new ProducerTemplate(producer, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()),
+        return new ProducerTemplate(producer, json.getIfAvailable(MqProducerAutoConfiguration::defaultJson),
                 SendListener.composite(listeners.orderedStream().toList()),
                 observation.getIfAvailable(() -> SendObservation.NONE),
                 new SendHooks(messageCustomizers.orderedStream().toList(),

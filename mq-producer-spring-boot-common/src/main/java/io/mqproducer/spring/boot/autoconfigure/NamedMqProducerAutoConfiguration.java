@@ -4,6 +4,7 @@ import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.spi.SendObserver;
 import io.mqproducer.spi.TransactionChecker;
+import io.mqproducer.spring.JsonCodec;
 import io.mqproducer.spring.MessageCustomizer;
 import io.mqproducer.spring.ProducerListener;
 import io.mqproducer.spring.ProducerOperations;
@@ -26,7 +27,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Several producers from {@code mq.producer.producers.<name>.*}: a {@link NamedProducers} holder with one started
@@ -62,7 +62,7 @@ public final class NamedMqProducerAutoConfiguration {
             ObjectProvider<MqProducerConnectionDetails> connectionDetails, ObjectProvider<SendObserver> observers,
             ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
-            ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonCodec> json,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
         MqProducerConnectionDetails details = connectionDetails.getIfAvailable();
@@ -75,7 +75,7 @@ public final class NamedMqProducerAutoConfiguration {
                                     observerFactories),
                             MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)));
                 },
-                producer -> MqProducerAutoConfiguration.template(producer, jsonMapper, listeners, observation,
+                producer -> MqProducerAutoConfiguration.template(producer, json, listeners, observation,
                         messageCustomizers, producerListeners));
     }
 

@@ -43,9 +43,20 @@ public final class MqProducerRuntimeHints implements RuntimeHintsRegistrar {
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         // Record accessors are public: Spring (like GraalVM) matches them against the public-methods category.
         hints.reflection().registerType(JSON_HEADER, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
-                MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_DECLARED_METHODS,
+                declaredFields(), MemberCategory.INVOKE_DECLARED_METHODS,
                 MemberCategory.INVOKE_PUBLIC_METHODS);
         // Registering the type is what lets Netty introspect the handler's public methods.
         CHANNEL_HANDLERS.forEach(handler -> hints.reflection().registerType(handler));
+    }
+
+    // Spring Framework 7 (Boot 4) calls the category ACCESS_DECLARED_FIELDS and deprecates the old name; 6.2 (Boot 3.5)
+    // knows only DECLARED_FIELDS. Looked up by name, as this class is compiled once for both.
+    private static MemberCategory declaredFields() {
+        for (MemberCategory category : MemberCategory.values()) {
+            if (category.name().equals("ACCESS_DECLARED_FIELDS")) {
+                return category;
+            }
+        }
+        return MemberCategory.valueOf("DECLARED_FIELDS");
     }
 }

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Bean;
  * (and, with a tracer bridge, carries the trace context in message properties). Opt-in with {@code mq.producer.observation-enabled=true}, as
  * Spring Kafka and Spring AMQP do.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+// After the observation registry of either Boot line, by name: only one of the two exists in an application.
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"})
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnProperty(prefix = "mq.producer", name = "observation-enabled", havingValue = "true")
 public final class MqProducerObservationAutoConfiguration {
