@@ -26,7 +26,12 @@ public abstract class SpringBootLineCheck implements ApplicationContextInitializ
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        check(SpringBootVersion.getVersion());
+        check(runningVersion());
+    }
+
+    /** The Spring Boot version the application runs. */
+    String runningVersion() {
+        return SpringBootVersion.getVersion();
     }
 
     /**
