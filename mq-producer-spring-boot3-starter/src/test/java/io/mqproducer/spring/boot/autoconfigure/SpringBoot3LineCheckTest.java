@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContextInitializer;
@@ -51,6 +52,20 @@ class SpringBoot3LineCheckTest {
         assertThat(output).contains("APPLICATION FAILED TO START")
                 .contains("Replace io.mqproducer:mq-producer-spring-boot3-starter with "
                         + "io.mqproducer:mq-producer-spring-boot-starter (same version) in your build.");
+    }
+
+    @Test
+    void netty41OrOldJacksonAnnotationsAreNamedWithTheOverrideToAdd() {
+        assertThatThrownBy(() -> SpringBoot3LineCheck.checkDependencies(hiding(SpringBoot3LineCheck.NETTY_42_CLASS)))
+                .hasMessageContaining("needs Netty 4.2").hasMessageContaining("netty.version");
+        assertThatThrownBy(() -> SpringBoot3LineCheck.checkDependencies(
+                hiding(SpringBoot3LineCheck.JACKSON_ANNOTATIONS_221_CLASS)))
+                .hasMessageContaining("jackson-annotations 2.21");
+        SpringBoot3LineCheck.checkDependencies(getClass().getClassLoader());
+    }
+
+    private static ClassLoader hiding(String className) {
+        return new FilteredClassLoader(className);
     }
 
     @Test
