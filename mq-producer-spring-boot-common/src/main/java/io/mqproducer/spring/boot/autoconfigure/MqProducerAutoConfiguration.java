@@ -84,16 +84,19 @@ public final class MqProducerAutoConfiguration {
     }
 
     /**
-     * The template, writing JSON through the {@link JsonCodec} bean (the application's Jackson mapper), telling every {@link SendListener} and
-     * {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each kind in {@code @Order}.
+     * The template, writing JSON with the application's Jackson mapper ({@link #jsonCodec}), telling every
+     * {@link SendListener} and {@link ProducerListener} bean and applying every {@link MessageCustomizer} bean, each
+     * kind in {@code @Order}.
      */
     @Bean
     @ConditionalOnMissingBean(ProducerOperations.class)
     @Conditional(DefaultProducerCondition.class)
     public ProducerTemplate producerTemplate(Producer producer, ObjectProvider<JsonCodec> json,
+            ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
-        return template(producer, json, listeners, observation, messageCustomizers, producerListeners);
+        return template(producer, jsonCodec(json, jsonMapper), listeners, observation, messageCustomizers,
+                producerListeners);
     }
 
     /** Every observer bean, then one observer of {@code name} from each factory bean. */
@@ -130,16 +133,20 @@ public final class MqProducerAutoConfiguration {
                 : producer;
     }
 
-    /** A codec over a default Jackson 3 mapper, for an application whose starter found no Jackson mapper bean. */
-    private static JsonCodec defaultJson() {
-        return JsonCodec.of(JsonMapper.builder().build());
+    /**
+     * The {@link JsonCodec} bean (the Boot 3 starter's, over the application's Jackson 2 mapper), else one over the
+     * application's Jackson 3 {@link JsonMapper} (Boot 4; Jackson 3 is the core's own JSON library, so always here),
+     * else over a default Jackson 3 mapper.
+     */
+    static JsonCodec jsonCodec(ObjectProvider<JsonCodec> codec, ObjectProvider<JsonMapper> jsonMapper) {
+        return codec.getIfAvailable(() -> JsonCodec.of(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
     }
 
     /** A template around {@code producer} with the application's JSON codec, listeners, observation and hooks. */
-    static ProducerTemplate template(Producer producer, ObjectProvider<JsonCodec> json,
+    static ProducerTemplate template(Producer producer, JsonCodec json,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
-        return new ProducerTemplate(producer, json.getIfAvailable(MqProducerAutoConfiguration::defaultJson),
+        return new ProducerTemplate(producer, json,
                 SendListener.composite(listeners.orderedStream().toList()),
                 observation.getIfAvailable(() -> SendObservation.NONE),
                 new SendHooks(messageCustomizers.orderedStream().toList(),

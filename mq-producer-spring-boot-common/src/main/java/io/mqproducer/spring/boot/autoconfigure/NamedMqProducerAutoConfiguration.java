@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Several producers from {@code mq.producer.producers.<name>.*}: a {@link NamedProducers} holder with one started
@@ -63,6 +64,7 @@ public final class NamedMqProducerAutoConfiguration {
             ObjectProvider<ProducerSendObserverFactory> observerFactories,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonCodec> json,
+            ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
             ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
         MqProducerConnectionDetails details = connectionDetails.getIfAvailable();
@@ -75,7 +77,8 @@ public final class NamedMqProducerAutoConfiguration {
                                     observerFactories),
                             MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)));
                 },
-                producer -> MqProducerAutoConfiguration.template(producer, json, listeners, observation,
+                producer -> MqProducerAutoConfiguration.template(producer,
+                        MqProducerAutoConfiguration.jsonCodec(json, jsonMapper), listeners, observation,
                         messageCustomizers, producerListeners));
     }
 
