@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +35,7 @@ public final class AsyncBatcher {
     }
 
     /**
-     * Adds {@code message} (encoded as a batch member, see {@code SendPipeline#encodeBatchMember}) to its topic's
+     * Adds {@code message} (a batchable one, see {@code OutgoingMessage#batchable}) to its topic's
      * pending batch; the future completes with its own result.
      */
     public CompletableFuture<SendResult> add(OutgoingMessage message) {

@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +11,4 @@ public interface CoalescedSends {
     CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis);
 
     CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis);
-
-    /** Whether {@code message} may share a batch request (a message close to the size limit goes alone). */
-    boolean fitsBatch(OutgoingMessage message);
 }

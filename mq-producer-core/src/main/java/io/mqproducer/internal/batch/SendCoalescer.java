@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +27,7 @@ public final class SendCoalescer {
     }
 
     /**
-     * Sends {@code message} (encoded by {@code SendPipeline#encodeForCoalescing}) now or with the next batch of its
+     * Sends {@code message} (a batchable one, see {@code OutgoingMessage#batchable}) now or with the next batch of its
      * topic; the future completes with its own result.
      */
     public CompletableFuture<SendResult> add(OutgoingMessage message) {

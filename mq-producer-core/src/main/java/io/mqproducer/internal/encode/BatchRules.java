@@ -1,20 +1,22 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.internal.codec.BatchBodyEncoder.Member;
+import io.mqproducer.internal.codec.BatchBodyEncoder;
+import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Checks a batch against the broker's rules (one topic, no delayed messages, no retry topics, one store-wait
- * setting) and cuts it into parts whose encoded size fits the message size limit.
+ * What the broker accepts in one {@code SEND_BATCH_MESSAGE}: one topic, no delayed or priority messages, no retry
+ * topics, one store-wait setting, and members that fit the message size limit with their properties.
  */
-final class BatchPlanner {
-    private BatchPlanner() {
+final class BatchRules {
+    private BatchRules() {
     }
 
+    /** Checks a batch the caller made. */
     static void check(List<Message> messages, int maxMessageSize) {
         if (messages == null || messages.isEmpty()) {
             throw new InvalidMessageException("a batch needs at least one message");
@@ -39,7 +41,7 @@ final class BatchPlanner {
             if (message.isDelayed()) {
                 throw new InvalidMessageException("batch member " + i + " is delayed; delayed messages cannot be batched");
             }
-            if (message.topic().startsWith(io.mqproducer.internal.protocol.Topics.RETRY_PREFIX)) {
+            if (message.topic().startsWith(Topics.RETRY_PREFIX)) {
                 throw new InvalidMessageException("retry topics cannot receive batches");
             }
             if (message.waitStoreMsgOk() != first.waitStoreMsgOk()) {
@@ -49,40 +51,16 @@ final class BatchPlanner {
         }
     }
 
-    /** Rejects a member that could never fit a batch request, however small the batch. */
-    static void checkFits(OutgoingMessage member, int maxBytes) {
-        int size = member(member).encodedSize();
-        if (size > maxBytes) {
-            throw new InvalidMessageException("message takes " + size + " bytes with its properties, more than the "
-                    + "message size limit of " + maxBytes + " bytes");
-        }
+    /** Whether nothing in the message itself keeps it out of a batch the producer assembles. */
+    static boolean mayShare(Message message) {
+        return !message.isDelayed() && !message.hasPriority() && !message.topic().startsWith(Topics.RETRY_PREFIX);
     }
 
-    /** Splits encoded members into consecutive parts of at most {@code maxBytes} encoded bytes each. */
-    static List<List<OutgoingMessage>> split(List<OutgoingMessage> members, int maxBytes) {
-        List<List<OutgoingMessage>> parts = new ArrayList<>();
-        List<OutgoingMessage> current = new ArrayList<>();
-        long currentBytes = 0;
-        for (int i = 0; i < members.size(); i++) {
-            OutgoingMessage member = members.get(i);
-            int size = member(member).encodedSize();
-            if (size > maxBytes) {
-                throw new InvalidMessageException("batch member " + i + " takes " + size + " bytes with its properties,"
-                        + " more than the message size limit of " + maxBytes + " bytes");
-            }
-            if (currentBytes + size > maxBytes) {
-                parts.add(current);
-                current = new ArrayList<>();
-                currentBytes = 0;
-            }
-            current.add(member);
-            currentBytes += size;
-        }
-        parts.add(current);
-        return parts;
-    }
-
-    static Member member(OutgoingMessage message) {
-        return message.batchMember();
+    /** Whether a member with this body length and property string fits a batch request under {@code maxBytes}. */
+    static boolean fits(int bodyLength, String properties, int maxBytes) {
+        // Three bytes per char bound the UTF-8 length; the exact length is needed only near the limit.
+        long bound = BatchBodyEncoder.memberSize(bodyLength, properties.length() * 3L);
+        return bound <= maxBytes
+                || BatchBodyEncoder.memberSize(bodyLength, properties.getBytes(StandardCharsets.UTF_8).length) <= maxBytes;
     }
 }

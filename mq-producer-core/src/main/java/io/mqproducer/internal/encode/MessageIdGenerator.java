@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;

@@ -10,7 +10,8 @@ import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.error.DeliveryTimeoutException;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +26,6 @@ class CoalescingQueueTest {
     private final List<Long> budgets = new ArrayList<>();
 
     /** Which messages fit a batch request, and the messages the queue asked about. */
-    private java.util.function.Predicate<OutgoingMessage> fits = message -> true;
-    private final List<OutgoingMessage> sizeChecked = new ArrayList<>();
 
     private CoalescingQueue queue(int maxInflight, int maxMessages, int maxBytes) {
         return queue(60_000, maxInflight, maxMessages, maxBytes);
@@ -51,12 +50,6 @@ class CoalescingQueueTest {
                 answers.add(answer);
                 return answer;
             }
-
-            @Override
-            public boolean fitsBatch(OutgoingMessage message) {
-                sizeChecked.add(message);
-                return fits.test(message);
-            }
         }, timeoutMillis, limit, maxMessages, maxBytes);
     }
 
@@ -74,33 +67,6 @@ class CoalescingQueueTest {
             assertThat(result.get().messageId()).isEqualTo("id-" + i);
         }
         assertThat(requests).allSatisfy(request -> assertThat(request).hasSize(1));
-    }
-
-    @Test
-    void onlyMessagesThatWaitAreCheckedForTheBatchSizeLimit() {
-        CoalescingQueue queue = queue(2, 100, 1 << 20);
-        for (int i = 0; i < 4; i++) {
-            queue.add(message("T", i));
-        }
-        assertThat(sizeChecked).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2", "unique-3");
-    }
-
-    @Test
-    void aWaitingMessageTooBigToShareABatchGoesAloneAtOnce() throws Exception {
-        CoalescingQueue queue = queue(1, 100, 1 << 20);
-        fits = message -> !message.uniqueId().equals("unique-2");
-        for (int i = 0; i < 4; i++) {
-            queue.add(message("T", i));
-        }
-        assertThat(requests).as("message 0 in the slot, message 2 alone beside it").hasSize(2);
-        assertThat(requests.get(1)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2");
-        assertThat(queue.waitingCount()).isEqualTo(2);
-
-        answer(1);
-        assertThat(requests).as("message 2 held no slot: nothing more leaves when it returns").hasSize(2);
-        answer(0);
-        assertThat(requests).hasSize(3);
-        assertThat(requests.get(2)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-1", "unique-3");
     }
 
     /**
@@ -289,11 +255,6 @@ class CoalescingQueueTest {
             @Override
             public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
                 return CompletableFuture.completedFuture(results(messages));
-            }
-
-            @Override
-            public boolean fitsBatch(OutgoingMessage message) {
-                return true;
             }
         }, 60_000, InflightLimit.fixed(1), 100, 1 << 20);
 
