@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** How adaptive batching sends: one message alone, or several as one batch, within what is left of their timeout. */
-public interface CoalescedSends {
+interface CoalescedSends {
 
     CompletableFuture<SendResult> single(OutgoingMessage message, long budgetMillis);
 
