@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TlsTransportTest {
+class TlsTransportIT {
 
     private static RemotingClient client(String trusted, boolean verifyHostname) throws Exception {
         return new RemotingClient(1, Duration.ofSeconds(2), HeaderFormat.BINARY, InboundRequestHandler.UNSUPPORTED, null,
