@@ -57,4 +57,19 @@ class TlsTransportIT {
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
         }
     }
+
+    @Test
+    void theSystemDefaultContextTrustsTheJvmTrustStoreNotAnyCertificate() throws Exception {
+        assertThat(TlsContexts.systemDefault()).isSameAs(javax.net.ssl.SSLContext.getDefault());
+        try (FakeServer server = new FakeServer(FakeServer.answering(r -> RemotingCommand.responseTo(r, 0, "x")),
+                TestTls.serverSocket());
+             RemotingClient client = new RemotingClient(1, Duration.ofSeconds(2), HeaderFormat.BINARY,
+                     InboundRequestHandler.UNSUPPORTED, null, new TlsSettings(TlsContexts.systemDefault(), true))) {
+            // The test server's self-signed certificate is in no JVM trust store.
+            assertThatThrownBy(() -> client.invoke(server.address(), request(client), 5000).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TlsException.class)
+                    .hasMessageContaining("TLS connection to " + server.address())
+                    .hasMessageContaining("certification path");
+        }
+    }
 }
