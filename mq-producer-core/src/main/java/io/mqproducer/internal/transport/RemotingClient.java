@@ -57,7 +57,10 @@ public final class RemotingClient implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** A client whose channels {@code opener} opens, on event loops it owns (tests: EmbeddedChannel, no socket). */
+    /**
+     * A client whose channels {@code opener} opens, on event loops the opener owns: closing the client closes the
+     * channels only. Tests open EmbeddedChannels here, so no socket or thread is involved.
+     */
     RemotingClient(ChannelOpener opener, HeaderFormat headerFormat, InboundRequestHandler inboundRequests) {
         this.group = null;
         this.opener = opener;
