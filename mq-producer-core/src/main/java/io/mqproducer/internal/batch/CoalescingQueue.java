@@ -63,11 +63,6 @@ final class CoalescingQueue {
         return true;
     }
 
-    /** Messages waiting for a request to return (for tests). */
-    synchronized int waitingCount() {
-        return waiting.size();
-    }
-
     /** Sends {@code batch} in the slot its caller holds; gives the slot on when the request returns. */
     private void send(List<Waiting> batch) {
         List<Waiting> live = dropExpired(batch);

@@ -5,7 +5,7 @@ import io.mqproducer.SendStatus;
 import io.mqproducer.TransactionResult;
 import io.mqproducer.TransactionState;
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.LocalTransactionFailedException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
@@ -104,8 +104,8 @@ public final class TransactionCoordinator {
         return end(half, decided).thenApply(ignored -> {
             tracer.endTransaction(message, half, decided);
             if (failure != null) {
-                throw new ProducerException("local transaction failed; the half message stays undecided and the broker "
-                        + "will ask the transaction checker", false, failure);
+                throw new LocalTransactionFailedException("local transaction failed; the half message stays undecided "
+                        + "and the broker will ask the transaction checker", failure);
             }
             return new TransactionResult(half, decided);
         });

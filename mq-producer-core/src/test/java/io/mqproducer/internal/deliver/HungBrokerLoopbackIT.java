@@ -21,7 +21,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A broker that takes requests and never answers (hung, SIGSTOP): the request timeout leaves room for a retry. */
+/**
+ * A broker that takes requests and never answers (hung, SIGSTOP): the request timeout leaves room for a retry. An IT:
+ * a whole producer against scripted servers on real sockets, waiting out real timeouts.
+ */
 class HungBrokerLoopbackIT {
     private static final Message MESSAGE = Message.of("T", "x".getBytes(StandardCharsets.UTF_8));
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
