@@ -6,6 +6,7 @@ import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.batch.AutomaticBatching;
 import io.mqproducer.internal.deliver.Deliverer;
 import io.mqproducer.internal.encode.MessageEncoder;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import io.mqproducer.message.Message;
 import io.mqproducer.spi.MessageQueueSelector;
 import java.util.List;
@@ -33,12 +34,25 @@ public final class SendPath {
 
     /** A round-robin send whose caller waits; it may share a request with concurrent ones (adaptive batching). */
     public CompletableFuture<SendResult> send(Message message) {
-        return encodeThen(message, encoder::encode, batching::send);
+        // The hot paths spell the steps out: no capturing lambdas per send.
+        OutgoingMessage outgoing;
+        try {
+            outgoing = encoder.encode(message);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return batching.send(outgoing);
     }
 
     /** A round-robin send whose caller does not wait; it may wait for a linger to share a request. */
     public CompletableFuture<SendResult> sendAsync(Message message) {
-        return encodeThen(message, encoder::encode, batching::sendAsync);
+        OutgoingMessage outgoing;
+        try {
+            outgoing = encoder.encode(message);
+        } catch (ProducerException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return batching.sendAsync(outgoing);
     }
 
     /** A round-robin send within its own budget instead of the send timeout; it goes as its own request. */
