@@ -120,7 +120,9 @@ final class ProducerOptionsFactory {
         }
         String property = property(e.option());
         String value = "name-server".equals(property) ? nameServer : valueOf(properties, property);
-        return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(), e);
+        // A property not set is the root of the failure; the core's complaint about it says nothing more.
+        return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(),
+                value == null ? null : e);
     }
 
     /** The configured value of a property, as shown in a failure; never one of the ACL keys. */
