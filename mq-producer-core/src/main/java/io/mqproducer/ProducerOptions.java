@@ -174,7 +174,7 @@ public final class ProducerOptions {
 
     /** Collects and validates options; each one not set keeps its {@link ProducerDefaults default}. Not thread-safe. */
     public static final class Builder {
-        private final OptionValues v = new OptionValues();
+        private final OptionValues values = new OptionValues();
 
         private Builder() {
         }
@@ -186,25 +186,25 @@ public final class ProducerOptions {
          * which entry is wrong.
          */
         public Builder nameServer(String addresses) {
-            v.nameServers.add(addresses);
+            values.nameServers.add(addresses);
             return this;
         }
 
         /** The producer group sent with each message (default {@value ProducerDefaults#GROUP}). */
         public Builder producerGroup(String producerGroup) {
-            v.producerGroup = producerGroup;
+            values.producerGroup = producerGroup;
             return this;
         }
 
         /** This client's identity towards brokers (default {@code mq-producer@<UUID>}, unique per producer). */
         public Builder clientId(String clientId) {
-            v.clientId = clientId;
+            values.clientId = clientId;
             return this;
         }
 
         /** The budget of one whole send, all retries included (default 3 s). */
         public Builder sendTimeout(Duration sendTimeout) {
-            v.sendTimeout = sendTimeout;
+            values.sendTimeout = sendTimeout;
             return this;
         }
 
@@ -215,13 +215,13 @@ public final class ProducerOptions {
          * default) derives it from the send timeout and retries, see {@link ProducerDefaults#requestTimeout}.
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            v.requestTimeout = requestTimeout;
+            values.requestTimeout = requestTimeout;
             return this;
         }
 
         /** How long establishing one TCP connection may take (default 3 s). */
         public Builder connectTimeout(Duration connectTimeout) {
-            v.connectTimeout = connectTimeout;
+            values.connectTimeout = connectTimeout;
             return this;
         }
 
@@ -230,49 +230,49 @@ public final class ProducerOptions {
          * refreshed (no name server answers) stays in use for as long as that lasts: its brokers decide.
          */
         public Builder routeRefreshInterval(Duration routeRefreshInterval) {
-            v.routeRefreshInterval = routeRefreshInterval;
+            values.routeRefreshInterval = routeRefreshInterval;
             return this;
         }
 
         /** How often a failed send is tried again on another broker (default {@value ProducerDefaults#RETRIES}). */
         public Builder retries(int retries) {
-            v.retries = retries;
+            values.retries = retries;
             return this;
         }
 
         /** The largest body accepted, in bytes, at most 64 MiB (default 4 MiB). */
         public Builder maxMessageSize(int maxMessageSize) {
-            v.maxMessageSize = maxMessageSize;
+            values.maxMessageSize = maxMessageSize;
             return this;
         }
 
         /** Netty event-loop threads (default one per CPU, at most 4). */
         public Builder ioThreads(int ioThreads) {
-            v.ioThreads = ioThreads;
+            values.ioThreads = ioThreads;
             return this;
         }
 
         /** Use RocketMQ's binary header serialization (default true) instead of JSON. */
         public Builder binaryHeaders(boolean binaryHeaders) {
-            v.binaryHeaders = binaryHeaders;
+            values.binaryHeaders = binaryHeaders;
             return this;
         }
 
         /** Prefixes topics and group with {@code namespace%}, as RocketMQ's own client does (default none). */
         public Builder namespace(String namespace) {
-            v.namespace = namespace == null ? ProducerDefaults.NAMESPACE : namespace;
+            values.namespace = namespace == null ? ProducerDefaults.NAMESPACE : namespace;
             return this;
         }
 
         /** Compresses bodies larger than this many bytes (default 4 KiB). */
         public Builder compressionThreshold(int compressionThreshold) {
-            v.compressionThreshold = compressionThreshold;
+            values.compressionThreshold = compressionThreshold;
             return this;
         }
 
         /** The codec's level (default 5): zlib 0-9, zstd 1-22; LZ4 ignores it. */
         public Builder compressionLevel(int compressionLevel) {
-            v.compressionLevel = compressionLevel;
+            values.compressionLevel = compressionLevel;
             return this;
         }
 
@@ -282,13 +282,13 @@ public final class ProducerOptions {
          * {@link Producer#start()} fails naming the artifact.
          */
         public Builder compressionType(CompressionType compressionType) {
-            v.compressionType = compressionType;
+            values.compressionType = compressionType;
             return this;
         }
 
         /** Async sends allowed in flight at once; further callers wait for a slot (default 10,000). */
         public Builder maxInflightAsync(int maxInflightAsync) {
-            v.maxInflightAsync = maxInflightAsync;
+            values.maxInflightAsync = maxInflightAsync;
             return this;
         }
 
@@ -297,7 +297,7 @@ public final class ProducerOptions {
          * messages to the same topic and send them as one batch. Zero (the default) turns it off.
          */
         public Builder batchLinger(Duration linger) {
-            v.batchLinger = linger;
+            values.batchLinger = linger;
             return this;
         }
 
@@ -313,19 +313,19 @@ public final class ProducerOptions {
          * broker refuses as such (a broker size limit below this client's, say) is sent again message by message.
          */
         public Builder adaptiveBatching(boolean adaptiveBatching) {
-            v.adaptiveBatching = adaptiveBatching;
+            values.adaptiveBatching = adaptiveBatching;
             return this;
         }
 
         /** Most messages in one automatic batch (default {@value ProducerDefaults#BATCH_MAX_MESSAGES}). */
         public Builder batchMaxMessages(int batchMaxMessages) {
-            v.batchMaxMessages = batchMaxMessages;
+            values.batchMaxMessages = batchMaxMessages;
             return this;
         }
 
         /** Most body bytes in one automatic batch (default 256 KiB). */
         public Builder batchMaxBytes(int batchMaxBytes) {
-            v.batchMaxBytes = batchMaxBytes;
+            values.batchMaxBytes = batchMaxBytes;
             return this;
         }
 
@@ -335,25 +335,25 @@ public final class ProducerOptions {
          * {@link #tlsVerifyHostname(boolean)}.
          */
         public Builder tls(SSLContext context) {
-            v.tlsContext = context;
+            values.tlsContext = context;
             return this;
         }
 
         /** Whether the broker's certificate must name the host connected to (default true). */
         public Builder tlsVerifyHostname(boolean verify) {
-            v.tlsVerifyHostname = verify;
+            values.tlsVerifyHostname = verify;
             return this;
         }
 
         /** Signs every request with these ACL credentials (default none: unsigned). */
         public Builder credentials(Credentials credentials) {
-            v.credentials = credentials;
+            values.credentials = credentials;
             return this;
         }
 
         /** Sets the checker that answers the broker's transaction check-backs (default none). */
         public Builder transactionChecker(TransactionChecker transactionChecker) {
-            v.transactionChecker = transactionChecker;
+            values.transactionChecker = transactionChecker;
             return this;
         }
 
@@ -366,7 +366,7 @@ public final class ProducerOptions {
          * writes what is queued within the send timeout. Sends that fail get no record, as with the official client.
          */
         public Builder traceEnabled(boolean enabled) {
-            v.traceEnabled = enabled;
+            values.traceEnabled = enabled;
             return this;
         }
 
@@ -377,20 +377,20 @@ public final class ProducerOptions {
          * create it on first use.
          */
         public Builder traceTopic(String traceTopic) {
-            v.traceTopic = traceTopic;
+            values.traceTopic = traceTopic;
             return this;
         }
 
         /** Sets the hook told about retries (default a no-op). */
         public Builder observer(SendObserver observer) {
-            v.observer = observer;
+            values.observer = observer;
             return this;
         }
 
         /** Validates every setting and returns the immutable options. */
         public ProducerOptions build() {
-            OptionsValidation.check(v);
-            return new ProducerOptions(v.resolved());
+            OptionsValidation.check(values);
+            return new ProducerOptions(values.resolved());
         }
     }
 }
