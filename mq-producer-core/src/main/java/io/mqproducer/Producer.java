@@ -10,6 +10,7 @@ import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.batch.AutomaticBatching;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.recall.MessageRecall;
@@ -112,8 +113,9 @@ public final class Producer implements AutoCloseable {
             InboundRequestHandler checkBacks = new CheckBackHandler(options.transactionChecker(), decisions,
                     () -> client, runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
             ReplyPushHandler inbound = new ReplyPushHandler(checkBacks);
-            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
-                    options.credentials(), options.tlsContext() == null ? null
+            client = new RemotingClient(options.ioThreads(), options.connectTimeout(),
+                    HeaderFormat.of(options.binaryHeaders()), inbound, options.credentials(),
+                    options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             OperatorLog operatorLog = OperatorLog.slf4j();
