@@ -7,9 +7,10 @@ import static io.mqproducer.spi.SendEvent.Mode.SYNC;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
-import io.mqproducer.internal.batch.RoundRobinSends;
+import io.mqproducer.internal.batch.AutomaticBatching;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.recall.MessageRecall;
@@ -21,7 +22,11 @@ import io.mqproducer.internal.transaction.TransactionCoordinator;
 import io.mqproducer.internal.transaction.TransactionDecisions;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
-import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.deliver.BrokerChannel;
+import io.mqproducer.internal.deliver.Deliverer;
+import io.mqproducer.internal.deliver.RouteSource;
+import io.mqproducer.internal.encode.MessageEncoder;
+import io.mqproducer.internal.send.SendPath;
 import io.mqproducer.internal.trace.MessageTracer;
 import io.mqproducer.internal.trace.TraceMessage;
 import io.mqproducer.internal.trace.TraceMessageType;
@@ -57,12 +62,11 @@ public final class Producer implements AutoCloseable {
     private volatile State state = State.NEW;
     private RemotingClient client;
     private ProducerRuntime runtime;
-    private SendPipeline pipeline;
+    private SendPath sendPath;
     private TopicRouteCache routes;
     private ConnectivityProbe probe;
     private Heartbeats heartbeats;
     private TransactionCoordinator transactions;
-    private RoundRobinSends roundRobin;
     private CallbackHandOff handOff;
     private BrokerAvailability availability;
     private volatile MessageTracer tracer = MessageTracer.OFF;
@@ -109,8 +113,9 @@ public final class Producer implements AutoCloseable {
             InboundRequestHandler checkBacks = new CheckBackHandler(options.transactionChecker(), decisions,
                     () -> client, runtime.callbacks(), namespace, timeoutMillis, () -> tracer);
             ReplyPushHandler inbound = new ReplyPushHandler(checkBacks);
-            client = new RemotingClient(options.ioThreads(), options.connectTimeout(), options.headerFormat(), inbound,
-                    options.credentials(), options.tlsContext() == null ? null
+            client = new RemotingClient(options.ioThreads(), options.connectTimeout(),
+                    HeaderFormat.of(options.binaryHeaders()), inbound, options.credentials(),
+                    options.tlsContext() == null ? null
                     : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
             heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
             OperatorLog operatorLog = OperatorLog.slf4j();
@@ -120,14 +125,17 @@ public final class Producer implements AutoCloseable {
                     broker -> heartbeats.send(broker, timeoutMillis), operatorLog, options.observer());
             probe = new ConnectivityProbe(client, options.nameServers(), heartbeats);
             availability = new BrokerAvailability();
-            pipeline = new SendPipeline(client, routes, availability, options, operatorLog);
+            Deliverer deliverer = new Deliverer(BrokerChannel.of(client), RouteSource.of(routes), availability,
+                    new Deliverer.Settings(wireGroup, namespace, options.retries(), options.requestTimeout().toMillis(),
+                            timeoutMillis, options.maxMessageSize(), options.observer()), operatorLog);
+            sendPath = new SendPath(new MessageEncoder(options),
+                    new AutomaticBatching(deliverer, options, runtime.scheduler()), deliverer, timeoutMillis);
             if (options.traceEnabled()) {
                 tracer = startTracer(namespace);
             }
-            transactions = new TransactionCoordinator(pipeline, routes, client, namespace, wireGroup, timeoutMillis,
+            transactions = new TransactionCoordinator(sendPath, routes, client, namespace, wireGroup, timeoutMillis,
                     decisions, options.transactionChecker() != null, tracer);
-            roundRobin = new RoundRobinSends(pipeline, options, runtime.scheduler());
-            requestReply = new RequestReply(inbound, pipeline, client, routes, nameServers, heartbeats, namespace,
+            requestReply = new RequestReply(inbound, sendPath, client, routes, nameServers, heartbeats, namespace,
                     wireGroup, options.clientId(), timeoutMillis);
             recalls = new MessageRecall(client, routes, namespace, wireGroup, timeoutMillis);
             runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
@@ -146,7 +154,7 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message) {
         return sendAndWait(events.start(SYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.send(message)));
+                tracer.single(message, TraceMessageType.NORMAL, () -> sendPath.send(message)));
     }
 
     /**
@@ -159,7 +167,7 @@ public final class Producer implements AutoCloseable {
     public SendResult send(Message message, Duration timeout) {
         long budget = budgetMillis(timeout);
         return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.NORMAL,
-                () -> pipeline.send(message, budget)), timeout);
+                () -> sendPath.send(message, budget)), timeout);
     }
 
     /**
@@ -174,7 +182,7 @@ public final class Producer implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.send(message, budget)));
+                tracer.single(message, TraceMessageType.NORMAL, () -> sendPath.send(message, budget)));
     }
 
     private static long budgetMillis(Duration timeout) {
@@ -191,20 +199,20 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
         return sendAndWait(events.start(SYNC, message),
-                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
+                tracer.single(message, TraceMessageType.ORDER, () -> sendPath.send(message, selector)));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
         return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
-                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey))));
+                () -> sendPath.send(message, MessageQueueSelector.byHash(shardingKey))));
     }
 
     /** Like {@link #sendOrderly(Message, String)}, with {@code timeout} bounding this send, retries included. */
     public SendResult sendOrderly(Message message, String shardingKey, Duration timeout) {
         long budget = budgetMillis(timeout);
         return sendAndWait(events.start(SYNC, message), tracer.single(message, TraceMessageType.ORDER,
-                () -> pipeline.send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
+                () -> sendPath.send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
     }
 
     /**
@@ -213,7 +221,7 @@ public final class Producer implements AutoCloseable {
      * lists what was stored.
      */
     public List<SendResult> sendBatch(List<Message> messages) {
-        return sendAndWait(events.start(SYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
+        return sendAndWait(events.start(SYNC, messages), tracer.batch(messages, () -> sendPath.sendBatch(messages)));
     }
 
     /**
@@ -224,18 +232,18 @@ public final class Producer implements AutoCloseable {
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> roundRobin.sendAsync(message)));
+                tracer.single(message, TraceMessageType.NORMAL, () -> sendPath.sendAsync(message)));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
     public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
         return async(events.start(ASYNC, message),
-                tracer.single(message, TraceMessageType.ORDER, () -> pipeline.send(message, selector)));
+                tracer.single(message, TraceMessageType.ORDER, () -> sendPath.send(message, selector)));
     }
 
     /** Async variant of {@link #sendBatch(List)}. */
     public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
-        return async(events.start(ASYNC, messages), tracer.batch(messages, () -> pipeline.sendBatch(messages)));
+        return async(events.start(ASYNC, messages), tracer.batch(messages, () -> sendPath.sendBatch(messages)));
     }
 
     /**
@@ -244,7 +252,7 @@ public final class Producer implements AutoCloseable {
      */
     public void sendOneway(Message message) {
         sendAndWait(events.start(ONEWAY, message),
-                tracer.single(message, TraceMessageType.NORMAL, () -> pipeline.sendOneway(message)));
+                tracer.single(message, TraceMessageType.NORMAL, () -> sendPath.sendOneway(message)));
     }
 
     /**
@@ -387,7 +395,7 @@ public final class Producer implements AutoCloseable {
                 return;
             }
         }
-        roundRobin.flush();
+        sendPath.flush();
         inflight.awaitIdle(options.sendTimeout().toMillis());
         tracer.close(options.sendTimeout().toMillis()); // the last sends' records, while the client still runs
         runtime.stopScheduler();
@@ -440,7 +448,7 @@ public final class Producer implements AutoCloseable {
     private MessageTracer startTracer(Namespace namespace) {
         String traceTopic = options.traceTopic();
         return MessageTracer.start(options.producerGroup(), traceTopic, options.maxMessageSize(),
-                (TraceMessage trace) -> pipeline.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
+                (TraceMessage trace) -> sendPath.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
                         .body(trace.body()).keys(trace.keys()).build()),
                 (topic, brokerName) -> {
                     CompletableFuture<io.mqproducer.internal.route.TopicPublishInfo> route =

@@ -1,7 +1,7 @@
 package io.mqproducer.spring;
 
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.ReplyConversionException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -56,7 +56,7 @@ final class PayloadConverter {
             return json.read(body, type);
         } catch (IllegalArgumentException e) {
             // The type only: Jackson's own message may quote parts of the body.
-            throw new ProducerException("reply body cannot be read as JSON of type " + type.getName(), false, e);
+            throw new ReplyConversionException("reply body cannot be read as JSON of type " + type.getName(), e);
         }
     }
 

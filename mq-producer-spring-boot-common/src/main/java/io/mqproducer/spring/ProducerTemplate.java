@@ -7,6 +7,7 @@ import io.mqproducer.TransactionState;
 import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.UnexpectedFailureException;
 import io.mqproducer.message.Message;
 import java.time.Duration;
 import java.util.Arrays;
@@ -448,6 +449,6 @@ public final class ProducerTemplate implements ProducerOperations {
         if (cause instanceof TimeoutException) {
             return new DeliveryTimeoutException("no result within the send timeout", cause);
         }
-        return new ProducerException("unexpected failure: " + cause.getClass().getName(), false, cause);
+        return new UnexpectedFailureException("unexpected failure: " + cause.getClass().getName(), cause);
     }
 }

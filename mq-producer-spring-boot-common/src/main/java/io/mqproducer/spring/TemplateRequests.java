@@ -4,6 +4,7 @@ import io.mqproducer.Producer;
 import io.mqproducer.ReplyMessage;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.WaitInterruptedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class TemplateRequests {
             return reply.get(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProducerException("interrupted while waiting for a reply", false, e);
+            throw new WaitInterruptedException("interrupted while waiting for a reply", e);
         } catch (ExecutionException | TimeoutException e) {
             throw ProducerTemplate.asProducerException(e);
         }

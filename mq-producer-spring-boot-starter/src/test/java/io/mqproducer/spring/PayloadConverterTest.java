@@ -3,7 +3,7 @@ package io.mqproducer.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.ReplyConversionException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -36,7 +36,7 @@ class PayloadConverterTest {
     @Test
     void aBodyThatIsNotJsonOfTheTypeIsAProducerErrorNamingTheTypeOnly() {
         assertThatThrownBy(() -> converter.read("secret text".getBytes(StandardCharsets.UTF_8), Quote.class))
-                .isInstanceOf(ProducerException.class)
+                .isExactlyInstanceOf(ReplyConversionException.class)
                 .hasMessageContaining(Quote.class.getName())
                 .hasMessageNotContaining("secret");
     }

@@ -108,7 +108,7 @@ public final class MqProducerAutoConfiguration {
     }
 
     /** TLS from the SSL bundle, the unique transaction checker bean, then every customizer bean, in that order. */
-    static List<ProducerOptionsCustomizer> customizers(MqProducerProperties properties,
+    static List<ProducerOptionsCustomizer> customizers(ProducerProperties properties,
             ObjectProvider<ProducerOptionsCustomizer> customizers, ObjectProvider<TransactionChecker> checker,
             ObjectProvider<SslBundles> sslBundles) {
         List<ProducerOptionsCustomizer> all = new ArrayList<>();

@@ -5,72 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.util.unit.DataSize;
 
-/** Settings of the auto-configured RocketMQ producer, bound from {@code mq.producer.*}. */
+/**
+ * Settings of the auto-configured RocketMQ producer, bound from {@code mq.producer.*}: the producer's own settings
+ * (inherited from {@link ProducerProperties}), those of the starter around it, and further named producers.
+ */
 @ConfigurationProperties(prefix = MqProducerProperties.PREFIX)
-public class MqProducerProperties {
+public class MqProducerProperties extends ProducerProperties {
 
     /** The prefix of every property here. */
     public static final String PREFIX = "mq.producer";
 
     /** Whether to create the producer, the template, metrics and health indicator. */
     private boolean enabled = true;
-
-    /** Name server address as host:port, several separated by ';' or ',' (required). */
-    private String nameServer;
-
-    /** Producer group sent with every message. */
-    private String group = "DEFAULT_PRODUCER";
-
-    /** Budget of one whole send, every retry included. */
-    private Duration sendTimeout = Duration.ofSeconds(3);
-
-    /**
-     * How long one attempt may wait for a broker's or name server's answer before the send is retried elsewhere;
-     * at most the send timeout. Unset means the send timeout divided by min(retries + 1, 3), 1s with the defaults.
-     */
-    private Duration requestTimeout;
-
-    /** How long establishing one TCP connection may take. */
-    private Duration connectTimeout = Duration.ofSeconds(3);
-
-    /** How many times a failed send is tried again on another broker, within the send timeout. */
-    private int retries = 2;
-
-    /** Largest message body accepted (at most 64MB). */
-    private DataSize maxMessageSize = DataSize.ofMegabytes(4);
-
-    /** How often cached topic routes are refreshed from the name server. */
-    private Duration routeRefreshInterval = Duration.ofSeconds(30);
-
-    /** Network I/O threads; unset means up to 4, one per CPU. */
-    private Integer ioThreads;
-
-    /** Whether request headers use RocketMQ's binary encoding instead of JSON. */
-    private boolean binaryHeaders = true;
-
-    /** Namespace prefixed to topics and the group on the broker ({@code namespace%topic}); empty for none. */
-    private String namespace = "";
-
-    /** Client id towards brokers; unset means a unique id per producer. */
-    private String clientId;
-
-    /** Bodies larger than this are sent zlib-compressed. */
-    private DataSize compressionThreshold = DataSize.ofKilobytes(4);
-
-    /** Async sends allowed in flight at once; further callers wait up to the send timeout for a slot. */
-    private int maxInflightAsync = 10_000;
-
-    /** How long an async send waits for others to the same topic to share one batch request; 0 turns batching off. */
-    private Duration batchLinger = Duration.ZERO;
-
-    /**
-     * Whether sends to a topic that overlap with requests already in flight to it go together as one batch once one
-     * returns (sync and async sends without a queue selector). Adds no latency at low load; fewer, larger requests
-     * under load. False: every message is its own request.
-     */
-    private boolean adaptiveBatching = true;
 
     /** Whether every template send runs in a Micrometer Observation (tracing; trace context in message properties). */
     private boolean observationEnabled;
@@ -90,16 +37,10 @@ public class MqProducerProperties {
     @NestedConfigurationProperty
     private final MqProducerMetricsProperties metrics = new MqProducerMetricsProperties();
 
-    private final Ssl ssl = new Ssl();
-
-    private final Acl acl = new Acl();
-
-    /** How bodies above {@code compression-threshold} are compressed. */
-    private final Compression compression = new Compression();
-
-    private final Trace trace = new Trace();
-
-    /** Further producers by name, each its own client, with settings that fall back to the top-level ones. */
+    /**
+     * Further producers by name, each its own client, with the same settings as the default producer; every one not
+     * set falls back to the top-level one.
+     */
     private final Map<String, NamedProducerProperties> producers = new LinkedHashMap<>();
 
     /** Whether to create the producer, the template, metrics and health indicator. */
@@ -110,166 +51,6 @@ public class MqProducerProperties {
     /** Sets whether to create the producer and everything around it. */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
-    }
-
-    /** Name server address(es), {@code host:port}, several separated by {@code ;}. */
-    public String getNameServer() {
-        return nameServer;
-    }
-
-    /** Sets the name server address(es). */
-    public void setNameServer(String nameServer) {
-        this.nameServer = nameServer;
-    }
-
-    /** Producer group sent with every message. */
-    public String getGroup() {
-        return group;
-    }
-
-    /** Sets the producer group. */
-    public void setGroup(String group) {
-        this.group = group;
-    }
-
-    /** Budget of one whole send, every retry included. */
-    public Duration getSendTimeout() {
-        return sendTimeout;
-    }
-
-    /** Sets the budget of one whole send. */
-    public void setSendTimeout(Duration sendTimeout) {
-        this.sendTimeout = sendTimeout;
-    }
-
-    /** How long one attempt may wait for its answer, or {@code null} to derive it from the send timeout. */
-    public Duration getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    /** Sets how long one attempt may wait for its answer. */
-    public void setRequestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
-    /** How long establishing one TCP connection may take. */
-    public Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /** Sets how long establishing one TCP connection may take. */
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    /** How many times a failed send is tried again. */
-    public int getRetries() {
-        return retries;
-    }
-
-    /** Sets how many times a failed send is tried again. */
-    public void setRetries(int retries) {
-        this.retries = retries;
-    }
-
-    /** Largest message body accepted. */
-    public DataSize getMaxMessageSize() {
-        return maxMessageSize;
-    }
-
-    /** Sets the largest message body accepted. */
-    public void setMaxMessageSize(DataSize maxMessageSize) {
-        this.maxMessageSize = maxMessageSize;
-    }
-
-    /** How often cached topic routes are refreshed. */
-    public Duration getRouteRefreshInterval() {
-        return routeRefreshInterval;
-    }
-
-    /** Sets how often cached topic routes are refreshed. */
-    public void setRouteRefreshInterval(Duration routeRefreshInterval) {
-        this.routeRefreshInterval = routeRefreshInterval;
-    }
-
-    /** Network I/O threads, or {@code null} for the producer's default. */
-    public Integer getIoThreads() {
-        return ioThreads;
-    }
-
-    /** Sets the number of network I/O threads. */
-    public void setIoThreads(Integer ioThreads) {
-        this.ioThreads = ioThreads;
-    }
-
-    /** Whether request headers use RocketMQ's binary encoding. */
-    public boolean isBinaryHeaders() {
-        return binaryHeaders;
-    }
-
-    /** Sets whether request headers use RocketMQ's binary encoding. */
-    public void setBinaryHeaders(boolean binaryHeaders) {
-        this.binaryHeaders = binaryHeaders;
-    }
-
-    /** Namespace prefixed to topics and the group. */
-    public String getNamespace() {
-        return namespace;
-    }
-
-    /** Sets the namespace prefixed to topics and the group. */
-    public void setNamespace(String namespace) {
-        this.namespace = namespace;
-    }
-
-    /** Client id towards brokers. */
-    public String getClientId() {
-        return clientId;
-    }
-
-    /** Sets the client id towards brokers. */
-    public void setClientId(String clientId) {
-        this.clientId = clientId;
-    }
-
-    /** Bodies larger than this are compressed. */
-    public DataSize getCompressionThreshold() {
-        return compressionThreshold;
-    }
-
-    /** Sets the size above which bodies are compressed. */
-    public void setCompressionThreshold(DataSize compressionThreshold) {
-        this.compressionThreshold = compressionThreshold;
-    }
-
-    /** Async sends allowed in flight at once. */
-    public int getMaxInflightAsync() {
-        return maxInflightAsync;
-    }
-
-    /** Sets how many async sends may be in flight at once. */
-    public void setMaxInflightAsync(int maxInflightAsync) {
-        this.maxInflightAsync = maxInflightAsync;
-    }
-
-    /** Linger of automatic async batching; 0 is off. */
-    public Duration getBatchLinger() {
-        return batchLinger;
-    }
-
-    /** Sets the linger of automatic async batching. */
-    public void setBatchLinger(Duration batchLinger) {
-        this.batchLinger = batchLinger;
-    }
-
-    /** Whether overlapping sends share batch requests. */
-    public boolean isAdaptiveBatching() {
-        return adaptiveBatching;
-    }
-
-    /** Sets whether overlapping sends share batch requests. */
-    public void setAdaptiveBatching(boolean adaptiveBatching) {
-        this.adaptiveBatching = adaptiveBatching;
     }
 
     /** Whether template sends are observed with Micrometer. */
@@ -302,11 +83,6 @@ public class MqProducerProperties {
         this.failFastTimeout = failFastTimeout;
     }
 
-    /** TLS settings. */
-    public Ssl getSsl() {
-        return ssl;
-    }
-
     /** Health indicator settings. */
     public MqProducerHealthProperties getHealth() {
         return health;
@@ -317,152 +93,8 @@ public class MqProducerProperties {
         return metrics;
     }
 
-    /** ACL credentials. */
-    public Acl getAcl() {
-        return acl;
-    }
-
-    public Compression getCompression() {
-        return compression;
-    }
-
-    /** Compression codec settings. */
-    public static class Compression {
-
-        /**
-         * Codec for bodies above the compression threshold: ZLIB (JDK, default), LZ4 (needs at.yawk.lz4:lz4-java) or
-         * ZSTD (needs com.github.luben:zstd-jni).
-         */
-        private io.mqproducer.CompressionType type = io.mqproducer.CompressionType.ZLIB;
-
-        /** Codec level: zlib 0-9, zstd 1-22; LZ4 ignores it. */
-        private int level = 5;
-
-        public io.mqproducer.CompressionType getType() {
-            return type;
-        }
-
-        public void setType(io.mqproducer.CompressionType type) {
-            this.type = type;
-        }
-
-        public int getLevel() {
-            return level;
-        }
-
-        public void setLevel(int level) {
-            this.level = level;
-        }
-    }
-
-    /** Message trace settings. */
-    public Trace getTrace() {
-        return trace;
-    }
-
     /** Further producers by name, in declaration order; empty for the single auto-configured producer only. */
     public Map<String, NamedProducerProperties> getProducers() {
         return producers;
-    }
-
-    /** ACL credentials, bound from {@code mq.producer.acl.*}; the secret key is never logged or exposed. */
-    public static class Acl {
-
-        /** Access key requests are signed for; unset means no ACL signing. */
-        private String accessKey;
-
-        /** Secret key requests are signed with. */
-        private String secretKey;
-
-        /** Access key requests are signed for. */
-        public String getAccessKey() {
-            return accessKey;
-        }
-
-        /** Sets the access key. */
-        public void setAccessKey(String accessKey) {
-            this.accessKey = accessKey;
-        }
-
-        /** Secret key requests are signed with. */
-        public String getSecretKey() {
-            return secretKey;
-        }
-
-        /** Sets the secret key. */
-        public void setSecretKey(String secretKey) {
-            this.secretKey = secretKey;
-        }
-
-        @Override
-        public String toString() {
-            return "Acl{accessKey=" + accessKey + ", secretKey=" + (secretKey == null ? "null" : "****") + '}';
-        }
-    }
-
-    /**
-     * Message trace for RocketMQ Dashboard, bound from {@code mq.producer.trace.*}: a publish record for every message
-     * sent and a record for every transaction decision, written to the trace topic in the background.
-     */
-    public static class Trace {
-
-        /** Whether to write message trace records that RocketMQ Dashboard shows. */
-        private boolean enabled;
-
-        /**
-         * Topic the trace records go to, as named (no namespace). Brokers create RMQ_SYS_TRACE_TOPIC only with
-         * traceTopicEnable=true; otherwise create it, or rely on autoCreateTopicEnable.
-         */
-        private String topic = "RMQ_SYS_TRACE_TOPIC";
-
-        /** Whether message trace records are written. */
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        /** Sets whether message trace records are written. */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /** Topic the trace records go to. */
-        public String getTopic() {
-            return topic;
-        }
-
-        /** Sets the topic the trace records go to. */
-        public void setTopic(String topic) {
-            this.topic = topic;
-        }
-    }
-
-    /** TLS through a Spring Boot SSL bundle, bound from {@code mq.producer.ssl.*}; certificates are always verified. */
-    public static class Ssl {
-
-        /** Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust store, and key store if any, secure every connection; unset means plain TCP. */
-        private String bundle;
-
-        /** Whether the broker's and name servers' certificates must name the host connected to. */
-        private boolean verifyHostname = true;
-
-        /** Name of the SSL bundle securing every connection, or {@code null} for plain TCP. */
-        public String getBundle() {
-            return bundle;
-        }
-
-        /** Sets the name of the SSL bundle securing every connection. */
-        public void setBundle(String bundle) {
-            this.bundle = bundle;
-        }
-
-        /** Whether certificates must name the host connected to. */
-        public boolean isVerifyHostname() {
-            return verifyHostname;
-        }
-
-        /** Sets whether certificates must name the host connected to. */
-        public void setVerifyHostname(boolean verifyHostname) {
-            this.verifyHostname = verifyHostname;
-        }
     }
 }

@@ -15,16 +15,19 @@ import io.mqproducer.spring.TopicPattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,16 +69,19 @@ public final class NamedMqProducerAutoConfiguration {
             ObjectProvider<SslBundles> sslBundles, ObjectProvider<JsonCodec> json,
             ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<SendListener> listeners, ObjectProvider<SendObservation> observation,
-            ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners) {
+            ObjectProvider<MessageCustomizer> messageCustomizers, ObjectProvider<ProducerListener> producerListeners,
+            Environment environment) {
         MqProducerConnectionDetails details = connectionDetails.getIfAvailable();
         String defaultNameServer = details != null ? details.nameServer() : properties.getNameServer();
+        Binder binder = Binder.get(environment);
         return NamedProducers.start(properties,
                 entry -> {
                     ProducerReference reference = new ProducerReference();
                     return reference.set(startNamed(entry.getKey(), entry.getValue(), properties, defaultNameServer,
-                            MqProducerAutoConfiguration.observers(entry.getKey(), reference, observers,
+                            binder, MqProducerAutoConfiguration.observers(entry.getKey(), reference, observers,
                                     observerFactories),
-                            MqProducerAutoConfiguration.customizers(properties, customizers, checker, sslBundles)));
+                            effective -> MqProducerAutoConfiguration.customizers(effective, customizers, checker,
+                                    sslBundles)));
                 },
                 producer -> MqProducerAutoConfiguration.template(producer,
                         MqProducerAutoConfiguration.jsonCodec(json, jsonMapper), listeners, observation,
@@ -104,21 +110,22 @@ public final class NamedMqProducerAutoConfiguration {
     }
 
     private static Producer startNamed(String name, NamedProducerProperties named, MqProducerProperties top,
-            String defaultNameServer, List<SendObserver> observers, List<ProducerOptionsCustomizer> customizers) {
+            String defaultNameServer, Binder binder, List<SendObserver> observers,
+            Function<ProducerProperties, List<ProducerOptionsCustomizer>> customizers) {
         String nameServer = named.getNameServer() != null ? named.getNameServer() : defaultNameServer;
         if (!StringUtils.hasText(nameServer)) {
             throw new MqProducerPropertyException(NamedProducerSettings.prefix(name) + ".name-server", null,
                     "producer '" + name + "' needs a name server address, host:port, several separated by ';' or ','"
                             + " (here or at " + MqProducerProperties.PREFIX + ".name-server)", null);
         }
-        MqProducerProperties effective = NamedProducerSettings.effective(name, named, top);
+        ProducerProperties effective = NamedProducerSettings.effective(name, binder);
         ProducerOptions options;
         try {
-            options = ProducerOptionsFactory.create(effective, nameServer, observers, customizers);
+            options = ProducerOptionsFactory.create(effective, nameServer, observers, customizers.apply(effective));
         } catch (MqProducerPropertyException e) {
-            throw NamedProducerSettings.attribute(name, named, e);
+            throw NamedProducerSettings.attribute(name, binder, e);
         }
-        return MqProducerAutoConfiguration.start(effective, options);
+        return MqProducerAutoConfiguration.start(top, options);
     }
 
     private static List<TopicPattern> patterns(String name, List<String> topics) {

@@ -1,29 +1,43 @@
 package io.mqproducer.spring.boot.autoconfigure;
 
+import io.mqproducer.Credentials;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidOptionsException;
 import io.mqproducer.spi.SendObserver;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Builds {@link ProducerOptions} from {@link MqProducerProperties}, observers and customizers. The core validates;
- * this class only names the property behind each complaint so that start-up failures say what to fix.
+ * Builds {@link ProducerOptions} from {@link ProducerProperties}, observers and customizers: one property per builder
+ * option, named after the option in kebab case unless {@link #RENAMED}. The core validates; this class only names
+ * the property behind each complaint so that start-up failures say what to fix.
  */
 final class ProducerOptionsFactory {
-    private static final String NAME_SERVER = MqProducerProperties.PREFIX + ".name-server";
 
-    /** Core option names whose property is not simply the option in kebab case. */
+    /** Builder options whose property is not simply the option in kebab case. */
     private static final Map<String, String> RENAMED = Map.of(
+            "nameServer", "name-server",
             "nameServers", "name-server",
             "producerGroup", "group",
             "credentials", "acl",
             "compressionType", "compression.type",
             "compressionLevel", "compression.level",
+            "tls", "ssl.bundle",
+            "tlsVerifyHostname", "ssl.verify-hostname",
             "traceEnabled", "trace.enabled",
             "traceTopic", "trace.topic");
 
     private ProducerOptionsFactory() {
+    }
+
+    /** The property (below the producer's prefix) that sets the builder option {@code option}. */
+    static String property(String option) {
+        return RENAMED.getOrDefault(option, option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -33,48 +47,48 @@ final class ProducerOptionsFactory {
      *                   it)
      * @throws MqProducerPropertyException naming the property that is missing or invalid
      */
-    static ProducerOptions create(MqProducerProperties properties, String nameServer, List<SendObserver> observers,
+    static ProducerOptions create(ProducerProperties properties, String nameServer, List<SendObserver> observers,
             List<ProducerOptionsCustomizer> customizers) {
-        if (nameServer == null || nameServer.isBlank()) {
-            throw new MqProducerPropertyException(NAME_SERVER, null,
-                    "the producer needs at least one name server address, host:port, several separated by ';' or ','",
-                    null);
-        }
-        ProducerOptions.Builder builder = ProducerOptions.builder(nameServer)
+        boolean hasNameServer = nameServer != null && !nameServer.isBlank();
+        ProducerOptions.Builder builder = (hasNameServer ? ProducerOptions.builder(nameServer) : ProducerOptions.builder())
                 .producerGroup(properties.getGroup())
                 .sendTimeout(properties.getSendTimeout())
                 .requestTimeout(properties.getRequestTimeout())
                 .connectTimeout(properties.getConnectTimeout())
                 .routeRefreshInterval(properties.getRouteRefreshInterval())
                 .retries(properties.getRetries())
-                .maxMessageSize(toInt(properties.getMaxMessageSize(), "max-message-size"))
+                .maxMessageSize(bytes(properties.getMaxMessageSize(), "max-message-size"))
                 .binaryHeaders(properties.isBinaryHeaders())
                 .namespace(properties.getNamespace())
-                .compressionThreshold(toInt(properties.getCompressionThreshold(), "compression-threshold"))
+                .compressionThreshold(bytes(properties.getCompressionThreshold(), "compression-threshold"))
                 .compressionType(properties.getCompression().getType())
                 .compressionLevel(properties.getCompression().getLevel())
                 .maxInflightAsync(properties.getMaxInflightAsync())
                 .batchLinger(properties.getBatchLinger())
                 .adaptiveBatching(properties.isAdaptiveBatching())
+                .batchMaxMessages(properties.getBatchMaxMessages())
+                .batchMaxBytes(bytes(properties.getBatchMaxBytes(), "batch-max-bytes"))
+                .tlsVerifyHostname(properties.getSsl().isVerifyHostname())
                 .traceEnabled(properties.getTrace().isEnabled())
                 .traceTopic(properties.getTrace().getTopic())
                 .observer(CompositeSendObserver.of(observers));
         if (properties.getClientId() != null) {
             builder.clientId(properties.getClientId());
         }
-        credentials(properties.getAcl(), builder);
         if (properties.getIoThreads() != null) {
             builder.ioThreads(properties.getIoThreads());
         }
+        credentials(properties.getAcl(), builder);
         customizers.forEach(customizer -> customizer.customize(builder));
         try {
             return builder.build();
         } catch (InvalidOptionsException e) {
-            throw explain(properties, nameServer, e);
+            throw explain(properties, hasNameServer ? nameServer : null, e);
         }
     }
 
-    private static int toInt(org.springframework.util.unit.DataSize size, String property) {
+    /** A size as the int the core takes; sizes beyond that cannot be represented, whatever the core allows. */
+    private static int bytes(DataSize size, String property) {
         long bytes = size == null ? -1 : size.toBytes();
         if (bytes < 0 || bytes > Integer.MAX_VALUE) {
             throw new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property,
@@ -83,53 +97,46 @@ final class ProducerOptionsFactory {
         return (int) bytes;
     }
 
-    private static void credentials(MqProducerProperties.Acl acl, ProducerOptions.Builder builder) {
-        boolean hasKey = acl.getAccessKey() != null && !acl.getAccessKey().isBlank();
-        boolean hasSecret = acl.getSecretKey() != null && !acl.getSecretKey().isEmpty();
-        if (hasKey != hasSecret) {
-            String missing = hasKey ? "secret-key" : "access-key";
-            throw new MqProducerPropertyException(MqProducerProperties.PREFIX + ".acl." + missing, null,
-                    "ACL needs both mq.producer.acl.access-key and mq.producer.acl.secret-key", null);
+    /** ACL credentials when either key is set; the core says what is missing, the secret is never shown. */
+    private static void credentials(ProducerProperties.Acl acl, ProducerOptions.Builder builder) {
+        String accessKey = acl.getAccessKey();
+        String secretKey = acl.getSecretKey();
+        if ((accessKey == null || accessKey.isBlank()) && (secretKey == null || secretKey.isEmpty())) {
+            return; // neither set (or set empty, as by an unset ${placeholder:}): no ACL signing
         }
-        if (hasKey) {
-            builder.credentials(io.mqproducer.Credentials.of(acl.getAccessKey(), acl.getSecretKey()));
+        try {
+            builder.credentials(Credentials.of(accessKey, secretKey));
+        } catch (InvalidOptionsException e) {
+            String missing = accessKey == null || accessKey.isBlank() ? "access-key" : "secret-key";
+            throw new MqProducerPropertyException(MqProducerProperties.PREFIX + ".acl." + missing, null,
+                    e.getMessage() + "; ACL needs both mq.producer.acl.access-key and mq.producer.acl.secret-key", e);
         }
     }
 
     /** The core's complaint, attributed to the property it is about (when it is about one). */
-    static RuntimeException explain(MqProducerProperties properties, String nameServer, InvalidOptionsException e) {
+    static RuntimeException explain(ProducerProperties properties, String nameServer, InvalidOptionsException e) {
         if (e.option() == null) {
             return e;
         }
-        String property = RENAMED.getOrDefault(e.option(), kebab(e.option()));
-        String value = "acl".equals(property) ? null
-                : "name-server".equals(property) ? nameServer : valueOf(properties, property);
-        return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(), e);
+        String property = property(e.option());
+        String value = "name-server".equals(property) ? nameServer : valueOf(properties, property);
+        // A property not set is the root of the failure; the core's complaint about it says nothing more.
+        return new MqProducerPropertyException(MqProducerProperties.PREFIX + "." + property, value, e.getMessage(),
+                value == null ? null : e);
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String valueOf(MqProducerProperties properties, String property) {
-        Object value = switch (property) {
-            case "group" -> properties.getGroup();
-            case "send-timeout" -> properties.getSendTimeout();
-            case "request-timeout" -> properties.getRequestTimeout();
-            case "connect-timeout" -> properties.getConnectTimeout();
-            case "route-refresh-interval" -> properties.getRouteRefreshInterval();
-            case "retries" -> properties.getRetries();
-            case "max-message-size" -> properties.getMaxMessageSize();
-            case "io-threads" -> properties.getIoThreads();
-            case "namespace" -> properties.getNamespace();
-            case "batch-linger" -> properties.getBatchLinger();
-            case "max-inflight-async" -> properties.getMaxInflightAsync();
-            case "compression-threshold" -> properties.getCompressionThreshold();
-            case "compression.type" -> properties.getCompression().getType();
-            case "compression.level" -> properties.getCompression().getLevel();
-            case "trace.topic" -> properties.getTrace().getTopic();
-            default -> null;
-        };
-        return value == null ? null : String.valueOf(value);
+    /** The configured value of a property, as shown in a failure; never one of the ACL keys. */
+    private static String valueOf(ProducerProperties properties, String property) {
+        if (property.startsWith("acl")) {
+            return null;
+        }
+        String path = Pattern.compile("-([a-z])").matcher(property)
+                .replaceAll(match -> match.group(1).toUpperCase(Locale.ROOT));
+        try {
+            Object value = PropertyAccessorFactory.forBeanPropertyAccess(properties).getPropertyValue(path);
+            return value == null ? null : String.valueOf(value);
+        } catch (BeansException e) {
+            return null; // not a property of ours (an option a customizer set)
+        }
     }
 }

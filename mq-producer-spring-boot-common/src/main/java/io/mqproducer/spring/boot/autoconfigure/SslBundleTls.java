@@ -6,8 +6,8 @@ import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * Turns {@code mq.producer.ssl.*} into the producer's TLS options: the named Spring Boot SSL bundle's
- * {@link SSLContext}, certificates always verified, hostname verification as configured.
+ * Turns {@code mq.producer.ssl.bundle} into the producer's TLS context: the named Spring Boot SSL bundle's
+ * {@link SSLContext}, certificates always verified ({@code ssl.verify-hostname} is mapped with the other options).
  */
 final class SslBundleTls {
     static final String BUNDLE = MqProducerProperties.PREFIX + ".ssl.bundle";
@@ -22,7 +22,7 @@ final class SslBundleTls {
      * @param bundles the application's SSL bundles, or {@code null} when there are none
      * @throws MqProducerPropertyException naming {@value #BUNDLE} when the bundle does not exist
      */
-    static @Nullable ProducerOptionsCustomizer customizer(MqProducerProperties.Ssl ssl, @Nullable SslBundles bundles) {
+    static @Nullable ProducerOptionsCustomizer customizer(ProducerProperties.Ssl ssl, @Nullable SslBundles bundles) {
         String name = ssl.getBundle();
         if (name == null || name.isBlank()) {
             return null;
@@ -39,7 +39,6 @@ final class SslBundleTls {
             throw new MqProducerPropertyException(BUNDLE, name,
                     "no SSL bundle of that name; known bundles: " + bundles.getBundleNames(), e);
         }
-        boolean verifyHostname = ssl.isVerifyHostname();
-        return builder -> builder.tls(context).tlsVerifyHostname(verifyHostname);
+        return builder -> builder.tls(context);
     }
 }

@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import io.mqproducer.MessageQueue;
 import io.mqproducer.error.DeliveryTimeoutException;
@@ -8,6 +8,7 @@ import io.mqproducer.internal.route.TopicPublishInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * One request on its way (a message or a batch): how to build it for a queue, how to read the answer, its
@@ -41,18 +42,20 @@ final class Delivery<T> {
     final CompletableFuture<T> result = new CompletableFuture<>();
     private final long deadlineNanos;
     private final long budgetMillis;
+    private final LongSupplier nanoClock;
     private final List<ProducerException> failures = new ArrayList<>(2);
     private int attempts;
 
     Delivery(String userTopic, String wireTopic, RequestBuilder requests, Interpreter<T> interpreter, Chooser chooser,
-             long budgetMillis) {
+             long budgetMillis, LongSupplier nanoClock) {
         this.userTopic = userTopic;
         this.wireTopic = wireTopic;
         this.requests = requests;
         this.interpreter = interpreter;
         this.chooser = chooser;
         this.budgetMillis = budgetMillis;
-        this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
+        this.nanoClock = nanoClock;
+        this.deadlineNanos = nanoClock.getAsLong() + budgetMillis * 1_000_000L;
     }
 
     /** Counts a new attempt and returns its number, starting at 1. */
@@ -65,7 +68,7 @@ final class Delivery<T> {
     }
 
     long remainingMillis() {
-        return (deadlineNanos - System.nanoTime()) / 1_000_000L;
+        return (deadlineNanos - nanoClock.getAsLong()) / 1_000_000L;
     }
 
     void succeed(T value) {

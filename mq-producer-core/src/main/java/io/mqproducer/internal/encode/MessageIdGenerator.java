@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 16 bytes as 32 upper-case hex digits = IPv4 address(4) + process id(2) + instance salt(4)
  * + milliseconds since the start of the month(4) + counter(2).
  */
-public final class MessageIdGenerator {
+final class MessageIdGenerator {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final byte[] prefix;
@@ -21,7 +21,7 @@ public final class MessageIdGenerator {
     private volatile long monthStart;
     private volatile long nextMonthStart;
 
-    public MessageIdGenerator() {
+    MessageIdGenerator() {
         byte[] fixed = new byte[10];
         byte[] ip = localIpv4();
         System.arraycopy(ip, 0, fixed, 0, 4);
@@ -41,7 +41,7 @@ public final class MessageIdGenerator {
     }
 
     /** A new id; unique within this generator, and across processes with overwhelming probability. */
-    public String next() {
+    String next() {
         long now = System.currentTimeMillis();
         if (now >= nextMonthStart) {
             resetMonth(now);

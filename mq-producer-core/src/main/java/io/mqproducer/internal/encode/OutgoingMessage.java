@@ -1,12 +1,13 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
 import io.mqproducer.internal.codec.BatchBodyEncoder;
 import io.mqproducer.message.Message;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A message as it goes on the wire: the broker-side topic, the (possibly compressed) body, its sysFlag and
- * the encoded property string with the unique id.
+ * A message as it goes on the wire: the broker-side topic, the (possibly compressed) body, its sysFlag, the
+ * encoded property string with the unique id, and whether it may share a batch request with others (decided once,
+ * when it was encoded).
  */
 public final class OutgoingMessage {
     private final Message source;
@@ -15,18 +16,21 @@ public final class OutgoingMessage {
     private final int sysFlag;
     private final String properties;
     private final String uniqueId;
+    private final boolean batchable;
     /** Its batch-body form, made once: sizing, splitting and encoding a batch all need it. */
     private BatchBodyEncoder.Member member;
 
-    public OutgoingMessage(Message source, String wireTopic, byte[] body, int sysFlag, String properties,
-                           String uniqueId) {
+    OutgoingMessage(Message source, String wireTopic, byte[] body, int sysFlag, String properties, String uniqueId,
+                    boolean batchable) {
         this.source = source;
         this.wireTopic = wireTopic;
         this.body = body;
         this.sysFlag = sysFlag;
         this.properties = properties;
         this.uniqueId = uniqueId;
+        this.batchable = batchable;
     }
+
 
     public Message source() {
         return source;
@@ -52,8 +56,16 @@ public final class OutgoingMessage {
         return uniqueId;
     }
 
+    /**
+     * Whether automatic batching may put it in a request with others: not compressed, not delayed, no priority, no
+     * system flags, not for a retry topic, and small enough to fit a batch request.
+     */
+    public boolean batchable() {
+        return batchable;
+    }
+
     /** The message as a batch member (a benign race: any thread computes the same value). */
-    BatchBodyEncoder.Member batchMember() {
+    public BatchBodyEncoder.Member batchMember() {
         BatchBodyEncoder.Member made = member;
         if (made == null) {
             made = new BatchBodyEncoder.Member(source.flag(), body, properties.getBytes(StandardCharsets.UTF_8));

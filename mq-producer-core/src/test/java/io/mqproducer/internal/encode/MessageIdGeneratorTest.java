@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

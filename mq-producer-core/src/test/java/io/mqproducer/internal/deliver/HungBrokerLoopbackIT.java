@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +21,11 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A broker that takes requests and never answers (hung, SIGSTOP): the request timeout leaves room for a retry. */
-class HungBrokerTest {
+/**
+ * A broker that takes requests and never answers (hung, SIGSTOP): the request timeout leaves room for a retry. An IT:
+ * a whole producer against scripted servers on real sockets, waiting out real timeouts.
+ */
+class HungBrokerLoopbackIT {
     private static final Message MESSAGE = Message.of("T", "x".getBytes(StandardCharsets.UTF_8));
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
@@ -94,7 +97,7 @@ class HungBrokerTest {
             }
             return null;
         });
-        FakeServer healthy = server(HungBrokerTest::stored);
+        FakeServer healthy = server(HungBrokerLoopbackIT::stored);
         FakeServer nameServer = nameServer("{\"brokerDatas\":[" + broker("a", hung.address()) + ","
                 + broker("b", healthy.address()) + "],\"queueDatas\":[" + queues("a") + "," + queues("b") + "]}");
         // The official client's defaults: 3 s for the whole send, 2 retries; the request timeout is derived (1 s).

@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import io.mqproducer.internal.codec.BinaryFields;
 import io.mqproducer.internal.codec.HeaderFields;

@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Name server failover and a topic moving between brokers, against scripted servers on loopback. */
-class RouteFailoverTest {
+class RouteFailoverLoopbackIT {
     private static final Message MESSAGE = Message.of("T", "x".getBytes(StandardCharsets.UTF_8));
     private final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
 
@@ -70,7 +70,7 @@ class RouteFailoverTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             deadPort = socket.getLocalPort();
         }
-        FakeServer broker = server(RouteFailoverTest::stored);
+        FakeServer broker = server(RouteFailoverLoopbackIT::stored);
         FakeServer liveNameServer = server(request -> routeAnswer(request, route("a", broker.address())));
         // Both orders: whichever the producer starts with, a dead name server must not fail the send.
         for (String[] order : new String[][] {{"127.0.0.1:" + deadPort, liveNameServer.address()},
@@ -82,7 +82,7 @@ class RouteFailoverTest {
 
     @Test
     void nameServerGivenAsABracketedIpv6LiteralIsReached() throws Exception {
-        FakeServer broker = server(RouteFailoverTest::stored);
+        FakeServer broker = server(RouteFailoverLoopbackIT::stored);
         ServerSocket ipv6 = new ServerSocket(0, 50, java.net.InetAddress.getByName("::1"));
         FakeServer nameServer = new FakeServer(FakeServer.broker(request -> routeAnswer(request,
                 route("a", broker.address()))), ipv6);
@@ -94,7 +94,7 @@ class RouteFailoverTest {
     @Test
     void aSlaveIsNeverSentToAndATopicWithOnlySlavesIsNotWritable() throws Exception {
         java.util.concurrent.atomic.AtomicInteger toSlave = new java.util.concurrent.atomic.AtomicInteger();
-        FakeServer master = server(RouteFailoverTest::stored);
+        FakeServer master = server(RouteFailoverLoopbackIT::stored);
         FakeServer slave = server(request -> {
             toSlave.incrementAndGet();
             return stored(request);
@@ -119,7 +119,7 @@ class RouteFailoverTest {
 
     @Test
     void topicMovedToAnotherBrokerIsFollowed() throws Exception {
-        FakeServer brokerB = server(RouteFailoverTest::stored);
+        FakeServer brokerB = server(RouteFailoverLoopbackIT::stored);
         AtomicReference<String> currentRoute = new AtomicReference<>();
         FakeServer brokerA = server(request -> currentRoute.get().contains("\"a\"") ? stored(request)
                 : RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST, "topic moved away"));

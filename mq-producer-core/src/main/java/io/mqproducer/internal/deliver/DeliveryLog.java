@@ -1,13 +1,13 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.select.BrokerAvailability;
 
 /** The send path's lines in the operator log: brokers avoided and back, sends that ran out of attempts. */
-final class SendEvents {
+final class DeliveryLog {
     private final OperatorLog log;
 
-    SendEvents(OperatorLog log) {
+    DeliveryLog(OperatorLog log) {
         this.log = log;
     }
 

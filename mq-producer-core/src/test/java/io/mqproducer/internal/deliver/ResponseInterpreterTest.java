@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,70 +1,111 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.encode;
 
-import io.mqproducer.MessageQueue;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.error.InvalidMessageException;
 import io.mqproducer.internal.codec.BodyCompressor;
-import io.mqproducer.internal.codec.RemotingCommand;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
-import io.mqproducer.internal.protocol.RequestCode;
 import io.mqproducer.internal.protocol.SysFlag;
 import io.mqproducer.internal.protocol.Topics;
 import io.mqproducer.message.Message;
 import io.mqproducer.message.MessageRules;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Turns messages into wire form and into {@code SEND_MESSAGE_V2} / {@code SEND_BATCH_MESSAGE} requests. */
-final class SendRequestFactory {
+/**
+ * The first step of every send: checks a message against the rules that hold before the wire, and turns it into
+ * its wire form (namespace applied, body compressed when large, unique id assigned, properties encoded). It also
+ * decides, once, whether the message may share a batch request: the rule that batch members are never compressed
+ * lives here and nowhere else.
+ */
+public final class MessageEncoder {
     /** Brokers store the property string's length in two bytes. */
     static final int MAX_PROPERTIES_BYTES = Short.MAX_VALUE;
 
     private final Namespace namespace;
     private final int compressionThreshold;
+    private final int maxMessageSize;
     private final BodyCompressor compressor;
     private final MessageIdGenerator ids = new MessageIdGenerator();
-    private final SendMessageHeader.Constant constantFields;
 
-    SendRequestFactory(ProducerOptions options) {
+    public MessageEncoder(ProducerOptions options) {
         this.namespace = new Namespace(options.namespace());
-        this.constantFields = new SendMessageHeader.Constant(namespace.wrap(options.producerGroup()), Topics.AUTO_CREATE_TEMPLATE,
-                Topics.DEFAULT_TOPIC_QUEUE_NUMS);
         this.compressionThreshold = options.compressionThreshold();
+        this.maxMessageSize = options.maxMessageSize();
         this.compressor = BodyCompressor.of(options.compressionType(), options.compressionLevel());
     }
 
-    Namespace namespace() {
-        return namespace;
+    /**
+     * A message of the caller's: checked, compressed when its body is above the compression threshold, and marked
+     * batchable when nothing keeps it from sharing a request.
+     *
+     * @throws InvalidMessageException if it breaks a rule
+     */
+    public OutgoingMessage encode(Message message) {
+        return encode(message, Map.of(), 0);
     }
 
-    /** The wire form of a single message: namespace applied, body compressed when large, unique id assigned. */
-    OutgoingMessage encode(Message message, Map<String, String> extraProperties, int extraSysFlag) {
-        return encode(message, wireTopic(message), extraProperties, extraSysFlag);
+    /**
+     * A message with system properties and sysFlag bits the producer adds (transactional half messages,
+     * request-reply); such a message always goes alone.
+     *
+     * @throws InvalidMessageException if it breaks a rule
+     */
+    public OutgoingMessage encode(Message message, Map<String, String> systemProperties, int sysFlag) {
+        if (message == null) {
+            throw new InvalidMessageException("message must not be null");
+        }
+        MessageRules.checkBodySize(message.body(), maxMessageSize);
+        return encode(message, wireTopic(message), systemProperties, sysFlag);
     }
 
-    /** Like {@link #encode(Message, Map, int)}, to {@code wireTopic} as given instead of the message's topic. */
-    OutgoingMessage encode(Message message, String wireTopic, Map<String, String> extraProperties, int extraSysFlag) {
+    /**
+     * A message the producer made itself (message trace) for {@code wireTopic} as named: no namespace and no topic
+     * rules, as it may be a system topic. {@code carrier} gives body, keys and tags.
+     */
+    public OutgoingMessage encodeForTopic(String wireTopic, Message carrier) {
+        MessageRules.checkBodySize(carrier.body(), maxMessageSize);
+        return encode(carrier, wireTopic, Map.of(), 0);
+    }
+
+    /**
+     * The members of a batch the caller made: one topic, none delayed, one store-wait setting; members are never
+     * compressed (brokers store batch members as given).
+     *
+     * @throws InvalidMessageException if the batch or a member breaks a rule
+     */
+    public List<OutgoingMessage> encodeBatch(List<Message> messages) {
+        BatchRules.check(messages, maxMessageSize);
+        List<OutgoingMessage> members = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            String uniqueId = ids.next();
+            members.add(new OutgoingMessage(message, wireTopic(message), message.body(), 0,
+                    properties(message, uniqueId, Map.of()), uniqueId, true));
+        }
+        return members;
+    }
+
+    private OutgoingMessage encode(Message message, String wireTopic, Map<String, String> systemProperties,
+                                   int extraSysFlag) {
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
-        if (body.length > compressionThreshold) {
-            byte[] compressed = compressor.compress(body);
-            if (compressed.length < body.length) {
-                body = compressed;
+        // Batch members are never compressed (brokers store them as given): a body large enough to be compressed
+        // goes alone, so that it is compressed; a smaller one may share a batch.
+        boolean large = body.length > compressionThreshold;
+        if (large) {
+            byte[] smaller = compressor.compress(body);
+            if (smaller.length < body.length) {
+                body = smaller;
                 sysFlag |= SysFlag.COMPRESSED | compressor.sysFlagBits();
             }
         }
         String uniqueId = ids.next();
-        return new OutgoingMessage(message, wireTopic, body, sysFlag, properties(message, uniqueId, extraProperties),
-                uniqueId);
-    }
-
-    /** The wire form of a batch member: never compressed (brokers store batch members as given). */
-    OutgoingMessage encodeBatchMember(Message message) {
-        String wireTopic = wireTopic(message);
-        String uniqueId = ids.next();
-        return new OutgoingMessage(message, wireTopic, message.body(), 0, properties(message, uniqueId, Map.of()),
-                uniqueId);
+        String properties = properties(message, uniqueId, systemProperties);
+        boolean batchable = !large && sysFlag == 0 && systemProperties.isEmpty() && BatchRules.mayShare(message)
+                && BatchRules.fits(body.length, properties, maxMessageSize);
+        return new OutgoingMessage(message, wireTopic, body, sysFlag, properties, uniqueId, batchable);
     }
 
     /** The topic as the broker knows it; with a namespace the longer name must still follow the topic rules. */
@@ -121,23 +162,5 @@ final class SendRequestFactory {
     private static void append(StringBuilder out, String name, String value) {
         out.append(name).append(MessageProperty.NAME_VALUE_SEPARATOR).append(value)
                 .append(MessageProperty.PROPERTY_SEPARATOR);
-    }
-
-    RemotingCommand request(OutgoingMessage message, MessageQueue queue, int opaque, long bornTimestamp) {
-        return RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, opaque,
-                header(message.wireTopic(), queue, message.sysFlag(), message.source().flag(), message.properties(),
-                        bornTimestamp, false), message.body());
-    }
-
-    RemotingCommand batchRequest(String wireTopic, String properties, io.mqproducer.internal.codec.BodyWriter body,
-                                 MessageQueue queue, int opaque, long bornTimestamp) {
-        return RemotingCommand.requestWithWriter(RequestCode.SEND_BATCH_MESSAGE, opaque,
-                header(wireTopic, queue, 0, 0, properties, bornTimestamp, true), body);
-    }
-
-    private Map<String, String> header(String wireTopic, MessageQueue queue, int sysFlag, int flag, String properties,
-                                       long bornTimestamp, boolean batch) {
-        return new SendMessageHeader(constantFields, wireTopic, queue.queueId(), sysFlag, bornTimestamp, flag, properties,
-                batch, queue.brokerName());
     }
 }

@@ -1,4 +1,4 @@
-package io.mqproducer.internal.send;
+package io.mqproducer.internal.deliver;
 
 import io.mqproducer.MessageQueue;
 import io.mqproducer.SendResult;
@@ -13,15 +13,9 @@ import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.ResponseCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Reads a broker's answer to a send: a {@link SendResult}, or the typed error it stands for. */
 final class ResponseInterpreter {
-    /** Codes after which the same message may well succeed on another broker or a fresher route. */
-    private static final Set<Integer> RETRIABLE = Set.of(ResponseCode.SYSTEM_ERROR, ResponseCode.SERVICE_NOT_AVAILABLE,
-            ResponseCode.TOPIC_NOT_EXIST, ResponseCode.NO_PERMISSION, ResponseCode.NO_BUYER_ID,
-            ResponseCode.NOT_IN_CURRENT_UNIT);
-
     private ResponseInterpreter() {
     }
 
@@ -82,8 +76,8 @@ final class ResponseInterpreter {
             // Authentication or authorization refused the credentials: another broker will say the same.
             return new AccessDeniedException(brokerName, code, response.remark());
         }
-        boolean retriable = RETRIABLE.contains(code) && !ResponseCode.isSizeRefusal(code, response.remark());
-        return new BrokerRejectedException(brokerName, code, response.remark(), retriable);
+        return new BrokerRejectedException(brokerName, code, response.remark(),
+                RetryPolicy.isRetriable(code, response.remark()));
     }
 
     /** A broker or topic made read-only answers NO_PERMISSION "... sending message is forbidden": worth a retry. */

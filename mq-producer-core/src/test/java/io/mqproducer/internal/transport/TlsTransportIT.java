@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class TlsTransportTest {
+class TlsTransportIT {
 
     private static RemotingClient client(String trusted, boolean verifyHostname) throws Exception {
         return new RemotingClient(1, Duration.ofSeconds(2), HeaderFormat.BINARY, InboundRequestHandler.UNSUPPORTED, null,
@@ -55,6 +55,21 @@ class TlsTransportTest {
             assertThatThrownBy(() -> client.invoke(server.address(), request(client), 1000).get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class);
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3000);
+        }
+    }
+
+    @Test
+    void theSystemDefaultContextTrustsTheJvmTrustStoreNotAnyCertificate() throws Exception {
+        assertThat(TlsContexts.systemDefault()).isSameAs(javax.net.ssl.SSLContext.getDefault());
+        try (FakeServer server = new FakeServer(FakeServer.answering(r -> RemotingCommand.responseTo(r, 0, "x")),
+                TestTls.serverSocket());
+             RemotingClient client = new RemotingClient(1, Duration.ofSeconds(2), HeaderFormat.BINARY,
+                     InboundRequestHandler.UNSUPPORTED, null, new TlsSettings(TlsContexts.systemDefault(), true))) {
+            // The test server's self-signed certificate is in no JVM trust store.
+            assertThatThrownBy(() -> client.invoke(server.address(), request(client), 5000).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TlsException.class)
+                    .hasMessageContaining("TLS connection to " + server.address())
+                    .hasMessageContaining("certification path");
         }
     }
 }
