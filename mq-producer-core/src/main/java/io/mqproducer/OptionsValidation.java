@@ -10,7 +10,7 @@ final class OptionsValidation {
     private OptionsValidation() {
     }
 
-    static void check(ProducerOptions.Builder b) {
+    static void check(OptionValues b) {
         checkNameServers(b);
         require("producerGroup", b.producerGroup != null && !b.producerGroup.isBlank(), "producer group must not be blank");
         require("clientId", b.clientId == null || !b.clientId.isBlank(), "client id must not be blank when set");
@@ -49,11 +49,11 @@ final class OptionsValidation {
         }
     }
 
-    private static void checkNameServers(ProducerOptions.Builder b) {
+    private static void checkNameServers(OptionValues b) {
         NameServerAddresses.parse(b.nameServers);
     }
 
-    private static void checkRequestTimeout(ProducerOptions.Builder b) {
+    private static void checkRequestTimeout(OptionValues b) {
         if (b.requestTimeout == null) {
             return; // derived from the send timeout
         }

@@ -80,7 +80,7 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message) {
         return sendAndWait(events.start(SYNC, message),
-                tracer().single(message, TraceMessageType.NORMAL, () -> parts.roundRobin().send(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.sendPath().send(message)));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class Producer implements AutoCloseable {
     public SendResult send(Message message, Duration timeout) {
         long budget = budgetMillis(timeout);
         return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.NORMAL,
-                () -> parts.pipeline().send(message, budget)), timeout);
+                () -> parts.sendPath().send(message, budget)), timeout);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Producer implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return async(events.start(ASYNC, message),
-                tracer().single(message, TraceMessageType.NORMAL, () -> parts.pipeline().send(message, budget)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.sendPath().send(message, budget)));
     }
 
     private static long budgetMillis(Duration timeout) {
@@ -125,20 +125,20 @@ public final class Producer implements AutoCloseable {
      */
     public SendResult send(Message message, MessageQueueSelector selector) {
         return sendAndWait(events.start(SYNC, message),
-                tracer().single(message, TraceMessageType.ORDER, () -> parts.pipeline().send(message, selector)));
+                tracer().single(message, TraceMessageType.ORDER, () -> parts.sendPath().send(message, selector)));
     }
 
     /** Orderly send: every message with the same {@code shardingKey} goes to the same queue, in order. */
     public SendResult sendOrderly(Message message, String shardingKey) {
         return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.ORDER,
-                () -> parts.pipeline().send(message, MessageQueueSelector.byHash(shardingKey))));
+                () -> parts.sendPath().send(message, MessageQueueSelector.byHash(shardingKey))));
     }
 
     /** Like {@link #sendOrderly(Message, String)}, with {@code timeout} bounding this send, retries included. */
     public SendResult sendOrderly(Message message, String shardingKey, Duration timeout) {
         long budget = budgetMillis(timeout);
         return sendAndWait(events.start(SYNC, message), tracer().single(message, TraceMessageType.ORDER,
-                () -> parts.pipeline().send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
+                () -> parts.sendPath().send(message, MessageQueueSelector.byHash(shardingKey), budget)), timeout);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class Producer implements AutoCloseable {
      */
     public List<SendResult> sendBatch(List<Message> messages) {
         return sendAndWait(events.start(SYNC, messages),
-                tracer().batch(messages, () -> parts.pipeline().sendBatch(messages)));
+                tracer().batch(messages, () -> parts.sendPath().sendBatch(messages)));
     }
 
     /**
@@ -159,19 +159,19 @@ public final class Producer implements AutoCloseable {
      */
     public CompletableFuture<SendResult> sendAsync(Message message) {
         return async(events.start(ASYNC, message),
-                tracer().single(message, TraceMessageType.NORMAL, () -> parts.roundRobin().sendAsync(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.sendPath().sendAsync(message)));
     }
 
     /** Async variant of {@link #send(Message, MessageQueueSelector)}. */
     public CompletableFuture<SendResult> sendAsync(Message message, MessageQueueSelector selector) {
         return async(events.start(ASYNC, message),
-                tracer().single(message, TraceMessageType.ORDER, () -> parts.pipeline().send(message, selector)));
+                tracer().single(message, TraceMessageType.ORDER, () -> parts.sendPath().send(message, selector)));
     }
 
     /** Async variant of {@link #sendBatch(List)}. */
     public CompletableFuture<List<SendResult>> sendBatchAsync(List<Message> messages) {
         return async(events.start(ASYNC, messages),
-                tracer().batch(messages, () -> parts.pipeline().sendBatch(messages)));
+                tracer().batch(messages, () -> parts.sendPath().sendBatch(messages)));
     }
 
     /**
@@ -180,7 +180,7 @@ public final class Producer implements AutoCloseable {
      */
     public void sendOneway(Message message) {
         sendAndWait(events.start(ONEWAY, message),
-                tracer().single(message, TraceMessageType.NORMAL, () -> parts.pipeline().sendOneway(message)));
+                tracer().single(message, TraceMessageType.NORMAL, () -> parts.sendPath().sendOneway(message)));
     }
 
     /**

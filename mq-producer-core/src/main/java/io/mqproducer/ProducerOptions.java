@@ -1,91 +1,27 @@
 package io.mqproducer;
 
 import io.mqproducer.error.InvalidOptionsException;
-import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.spi.SendObserver;
 import io.mqproducer.spi.TransactionChecker;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import javax.net.ssl.SSLContext;
 
 /**
- * Immutable settings of a {@link Producer}, validated once by {@link Builder#build()}.
- * Only the name server addresses are required.
+ * Immutable settings of a {@link Producer}, validated once by {@link Builder#build()}. Only the name server addresses
+ * are required; every other setting starts from its {@link ProducerDefaults default}.
  */
 public final class ProducerOptions {
-    /** Default producer group, as RocketMQ's own client names it. */
-    public static final String DEFAULT_GROUP = "DEFAULT_PRODUCER";
-    /** Default largest body: 4 MiB. */
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 4 * 1024 * 1024;
-    /** Default topic of message trace records, the one RocketMQ Dashboard reads. */
-    public static final String DEFAULT_TRACE_TOPIC = "RMQ_SYS_TRACE_TOPIC";
-
+    /** The values as built: a copy, as the builder may still change. */
+    private final OptionValues values;
     private final List<String> nameServers;
-    private final String producerGroup;
-    private final String clientId;
-    private final Duration sendTimeout;
-    private final Duration requestTimeout;
-    private final Duration connectTimeout;
-    private final Duration routeRefreshInterval;
-    private final int retries;
-    private final int maxMessageSize;
-    private final int ioThreads;
-    private final boolean binaryHeaders;
-    private final SendObserver observer;
-    private final String namespace;
-    private final int compressionThreshold;
-    private final int compressionLevel;
-    private final CompressionType compressionType;
-    private final int maxInflightAsync;
-    private final TransactionChecker transactionChecker;
-    private final Duration batchLinger;
-    private final boolean adaptiveBatching;
-    private final int batchMaxMessages;
-    private final int batchMaxBytes;
-    private final Credentials credentials;
-    private final SSLContext tlsContext;
-    private final boolean tlsVerifyHostname;
-    private final boolean traceEnabled;
-    private final String traceTopic;
-    private final ProducerResources resources;
 
-    private ProducerOptions(Builder b) {
-        this.nameServers = List.copyOf(NameServerAddresses.parse(b.nameServers));
-        this.producerGroup = b.producerGroup;
-        this.clientId = b.clientId != null ? b.clientId : "mq-producer@" + UUID.randomUUID();
-        this.sendTimeout = b.sendTimeout;
-        this.requestTimeout = b.requestTimeout != null ? b.requestTimeout
-                : defaultRequestTimeout(b.sendTimeout, b.retries);
-        this.connectTimeout = b.connectTimeout;
-        this.routeRefreshInterval = b.routeRefreshInterval;
-        this.retries = b.retries;
-        this.maxMessageSize = b.maxMessageSize;
-        this.ioThreads = b.ioThreads;
-        this.resources = b.resources;
-        this.binaryHeaders = b.binaryHeaders;
-        this.observer = b.observer;
-        this.namespace = b.namespace;
-        this.compressionThreshold = b.compressionThreshold;
-        this.compressionLevel = b.compressionLevel;
-        this.compressionType = b.compressionType;
-        this.maxInflightAsync = b.maxInflightAsync;
-        this.transactionChecker = b.transactionChecker;
-        this.batchLinger = b.batchLinger;
-        this.adaptiveBatching = b.adaptiveBatching;
-        this.batchMaxMessages = b.batchMaxMessages;
-        this.batchMaxBytes = b.batchMaxBytes;
-        this.credentials = b.credentials;
-        this.tlsContext = b.tlsContext;
-        this.tlsVerifyHostname = b.tlsVerifyHostname;
-        this.traceEnabled = b.traceEnabled;
-        this.traceTopic = b.traceTopic;
+    private ProducerOptions(OptionValues values) {
+        this.values = values;
+        this.nameServers = List.copyOf(NameServerAddresses.parse(values.nameServers));
     }
 
-    /**
-     * Starts options for the given name servers: {@code host:port}, several separated by {@code ;} or {@code ,} or
-     * given apart; IPv6 literals in brackets ({@code [::1]:9876}).
-     */
+    /** Starts options for the given name servers, each as {@link Builder#nameServer(String)} takes them. */
     public static Builder builder(String... nameServers) {
         Builder builder = new Builder();
         for (String entry : nameServers) {
@@ -101,271 +37,223 @@ public final class ProducerOptions {
 
     /** The producer group sent with each message (used for transactions and broker statistics). */
     public String producerGroup() {
-        return producerGroup;
+        return values.producerGroup;
     }
 
     /** This client's identity towards brokers; unique per producer unless set. */
     public String clientId() {
-        return clientId;
+        return values.clientId;
     }
 
     /** The whole budget of one send, all retries included. */
     public Duration sendTimeout() {
-        return sendTimeout;
+        return values.sendTimeout;
     }
 
-    /**
-     * How long one attempt (one request to one broker or name server) may wait for its answer, within
-     * {@link #sendTimeout()}. When it runs out the attempt counts as failed and, while retries and the send
-     * timeout allow, the send is tried on another broker: a hung broker costs one request timeout, not the whole
-     * budget. Unless set, see {@link #defaultRequestTimeout(Duration, int)}.
-     */
+    /** How long one attempt may wait for its answer, within the send timeout; see {@link Builder#requestTimeout}. */
     public Duration requestTimeout() {
-        return requestTimeout;
-    }
-
-    /**
-     * The request timeout used unless one is set: the send timeout shared equally among the first attempts, at
-     * most three ({@code sendTimeout / min(retries + 1, 3)}; 1 s with the defaults of 3 s and 2 retries). So with
-     * up to two retries every attempt fits into the budget, and a hung broker leaves time to retry elsewhere. With
-     * more retries the share stays at a third, because shorter attempts would cut off brokers that are merely busy
-     * (which answer within some hundred milliseconds), and an attempt cut off may still store the message, so its
-     * retry would store it twice. With no retries, the one attempt gets the whole budget.
-     */
-    public static Duration defaultRequestTimeout(Duration sendTimeout, int retries) {
-        if (sendTimeout == null || retries < 0) {
-            return sendTimeout; // invalid; validation reports the send timeout or retries instead
-        }
-        return sendTimeout.dividedBy(Math.min(retries + 1L, 3L));
+        return values.requestTimeout;
     }
 
     /** How long establishing one TCP connection may take. */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return values.connectTimeout;
     }
 
-    /**
-     * How often cached topic routes are refreshed from the name server. A route that cannot be refreshed (no name
-     * server answers) stays in use for as long as that lasts: its brokers decide whether sends succeed.
-     */
+    /** How often cached topic routes are refreshed from the name server; see {@link Builder#routeRefreshInterval}. */
     public Duration routeRefreshInterval() {
-        return routeRefreshInterval;
+        return values.routeRefreshInterval;
     }
 
     /** How many times a failed send is tried again on another broker, within {@link #sendTimeout()}. */
     public int retries() {
-        return retries;
+        return values.retries;
     }
 
     /** The largest body accepted, in bytes. */
     public int maxMessageSize() {
-        return maxMessageSize;
+        return values.maxMessageSize;
     }
 
     /** Netty event-loop threads. */
     public int ioThreads() {
-        return ioThreads;
+        return values.ioThreads;
     }
 
     /** Threads shared with other producers, or null: the producer starts its own (the default). */
     public ProducerResources resources() {
-        return resources;
+        return values.resources;
     }
 
     /** Whether requests use RocketMQ's binary header serialization (true) or JSON. */
     public boolean binaryHeaders() {
-        return binaryHeaders;
-    }
-
-    /** The header serialization used on the wire. */
-    HeaderFormat headerFormat() {
-        return binaryHeaders ? HeaderFormat.BINARY : HeaderFormat.JSON;
+        return values.binaryHeaders;
     }
 
     /** The hook told about retries (metrics); a no-op unless set. */
     public SendObserver observer() {
-        return observer;
+        return values.observer;
     }
 
     /** Namespace prefixed to topics and the group ({@code ns%topic}), or empty for none. */
     public String namespace() {
-        return namespace;
+        return values.namespace;
     }
 
     /** Bodies larger than this many bytes are sent compressed (batch members never are). */
     public int compressionThreshold() {
-        return compressionThreshold;
+        return values.compressionThreshold;
     }
 
     /** The codec's level: zlib 0 (none) to 9 (smallest), zstd 1 to 22; LZ4 ignores it. */
     public int compressionLevel() {
-        return compressionLevel;
+        return values.compressionLevel;
     }
 
     /** The codec compressed bodies are sent with. */
     public CompressionType compressionType() {
-        return compressionType;
+        return values.compressionType;
     }
 
     /** Async sends allowed in flight at once; further callers wait (within the send timeout) for a slot. */
     public int maxInflightAsync() {
-        return maxInflightAsync;
+        return values.maxInflightAsync;
     }
 
-    /**
-     * How long an async send may wait for others to the same topic to share one batch request; zero (the
-     * default) sends each async message on its own.
-     */
+    /** How long an async send may wait for others to the same topic to share one batch request; zero for none. */
     public Duration batchLinger() {
-        return batchLinger;
+        return values.batchLinger;
     }
 
-    /**
-     * Whether sends to a topic that overlap with requests already in flight to it go together as one batch once one
-     * of those returns (sync and async sends without a queue selector; see
-     * {@link Builder#adaptiveBatching(boolean)}).
-     */
+    /** Whether overlapping sends to a topic go together as one batch; see {@link Builder#adaptiveBatching}. */
     public boolean adaptiveBatching() {
-        return adaptiveBatching;
+        return values.adaptiveBatching;
     }
 
     /** Most messages in one automatic batch. */
     public int batchMaxMessages() {
-        return batchMaxMessages;
+        return values.batchMaxMessages;
     }
 
     /** Most body bytes in one automatic batch. */
     public int batchMaxBytes() {
-        return batchMaxBytes;
+        return values.batchMaxBytes;
     }
 
     /** The TLS context connections are secured with, or null for plain TCP. */
     public SSLContext tlsContext() {
-        return tlsContext;
+        return values.tlsContext;
     }
 
-    /** Whether a broker's certificate must name the host connected to (default true). */
+    /** Whether a broker's certificate must name the host connected to. */
     public boolean tlsVerifyHostname() {
-        return tlsVerifyHostname;
+        return values.tlsVerifyHostname;
     }
 
     /** ACL credentials every request is signed with, or null. */
     public Credentials credentials() {
-        return credentials;
+        return values.credentials;
     }
 
     /** Answers brokers' transaction check-backs for this producer group, or null when none is set. */
     public TransactionChecker transactionChecker() {
-        return transactionChecker;
+        return values.transactionChecker;
     }
 
-    /** Whether message trace records are written for RocketMQ Dashboard (default false); see {@link Builder#traceEnabled}. */
+    /** Whether message trace records are written for RocketMQ Dashboard; see {@link Builder#traceEnabled}. */
     public boolean traceEnabled() {
-        return traceEnabled;
+        return values.traceEnabled;
     }
 
-    /** The topic message trace records go to (default {@value #DEFAULT_TRACE_TOPIC}). */
+    /** The topic message trace records go to. */
     public String traceTopic() {
-        return traceTopic;
+        return values.traceTopic;
     }
 
     @Override
     public String toString() {
-        return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup
-                + ", sendTimeout=" + sendTimeout + ", requestTimeout=" + requestTimeout + ", retries=" + retries
-                + ", maxMessageSize=" + maxMessageSize + '}';
+        return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup()
+                + ", sendTimeout=" + sendTimeout() + ", requestTimeout=" + requestTimeout() + ", retries=" + retries()
+                + ", maxMessageSize=" + maxMessageSize() + '}';
     }
 
-    /** Collects and validates options. Not thread-safe. */
+    /** Collects and validates options; each one not set keeps its {@link ProducerDefaults default}. Not thread-safe. */
     public static final class Builder {
-        final java.util.ArrayList<String> nameServers = new java.util.ArrayList<>();
-        String producerGroup = DEFAULT_GROUP;
-        String clientId;
-        Duration sendTimeout = Duration.ofSeconds(3);
-        Duration requestTimeout;
-        Duration connectTimeout = Duration.ofSeconds(3);
-        Duration routeRefreshInterval = Duration.ofSeconds(30);
-        int retries = 2;
-        int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-        int ioThreads = Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        boolean binaryHeaders = true;
-        SendObserver observer = SendObserver.NOOP;
-        String namespace = "";
-        int compressionThreshold = 4 * 1024;
-        int compressionLevel = 5;
-        CompressionType compressionType = CompressionType.ZLIB;
-        int maxInflightAsync = 10_000;
-        TransactionChecker transactionChecker;
-        Duration batchLinger = Duration.ZERO;
-        boolean adaptiveBatching = true;
-        int batchMaxMessages = 256;
-        int batchMaxBytes = 256 * 1024;
-        Credentials credentials;
-        SSLContext tlsContext;
-        boolean tlsVerifyHostname = true;
-        boolean traceEnabled;
-        String traceTopic = DEFAULT_TRACE_TOPIC;
-        ProducerResources resources;
+        private final OptionValues values = new OptionValues();
 
         private Builder() {
         }
 
         /**
          * Adds name server addresses: {@code host:port}, several separated by {@code ;} or {@code ,}, IPv6 literals
-         * in brackets ({@code [::1]:9876}). Checked by {@link #build()}: an empty entry, a missing port or an IPv6
-         * address without brackets fails with an {@link InvalidOptionsException} that says which entry is wrong.
+         * in brackets ({@code [::1]:9876}); required, no default. Checked by {@link #build()}: an empty entry, a
+         * missing port or an IPv6 address without brackets fails with an {@link InvalidOptionsException} that says
+         * which entry is wrong.
          */
         public Builder nameServer(String addresses) {
-            nameServers.add(addresses);
+            values.nameServers.add(addresses);
             return this;
         }
 
+        /** The producer group sent with each message (default {@value ProducerDefaults#GROUP}). */
         public Builder producerGroup(String producerGroup) {
-            this.producerGroup = producerGroup;
+            values.producerGroup = producerGroup;
             return this;
         }
 
+        /** This client's identity towards brokers (default {@code mq-producer@<UUID>}, unique per producer). */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            values.clientId = clientId;
             return this;
         }
 
+        /** The budget of one whole send, all retries included (default 3 s). */
         public Builder sendTimeout(Duration sendTimeout) {
-            this.sendTimeout = sendTimeout;
+            values.sendTimeout = sendTimeout;
             return this;
         }
 
         /**
-         * How long one attempt may wait for its answer before the send moves on to another broker; at most the
-         * send timeout. Null (the default) derives it, see {@link ProducerOptions#defaultRequestTimeout}.
+         * How long one attempt (one request to one broker or name server) may wait for its answer, at most the send
+         * timeout. When it runs out the attempt counts as failed and, while retries and the send timeout allow, the
+         * send is tried on another broker: a hung broker costs one request timeout, not the whole budget. Null (the
+         * default) derives it from the send timeout and retries, see {@link ProducerDefaults#requestTimeout}.
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requestTimeout;
+            values.requestTimeout = requestTimeout;
             return this;
         }
 
+        /** How long establishing one TCP connection may take (default 3 s). */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+            values.connectTimeout = connectTimeout;
             return this;
         }
 
+        /**
+         * How often cached topic routes are refreshed from the name server (default 30 s). A route that cannot be
+         * refreshed (no name server answers) stays in use for as long as that lasts: its brokers decide.
+         */
         public Builder routeRefreshInterval(Duration routeRefreshInterval) {
-            this.routeRefreshInterval = routeRefreshInterval;
+            values.routeRefreshInterval = routeRefreshInterval;
             return this;
         }
 
+        /** How often a failed send is tried again on another broker (default {@value ProducerDefaults#RETRIES}). */
         public Builder retries(int retries) {
-            this.retries = retries;
+            values.retries = retries;
             return this;
         }
 
+        /** The largest body accepted, in bytes, at most 64 MiB (default 4 MiB). */
         public Builder maxMessageSize(int maxMessageSize) {
-            this.maxMessageSize = maxMessageSize;
+            values.maxMessageSize = maxMessageSize;
             return this;
         }
 
+        /** Netty event-loop threads (default one per CPU, at most 4). */
         public Builder ioThreads(int ioThreads) {
-            this.ioThreads = ioThreads;
+            values.ioThreads = ioThreads;
             return this;
         }
 
@@ -375,31 +263,31 @@ public final class ProducerOptions {
          * producers.
          */
         public Builder resources(ProducerResources resources) {
-            this.resources = resources;
+            values.resources = resources;
             return this;
         }
 
-        /** Use RocketMQ's binary header serialization (default) instead of JSON. */
+        /** Use RocketMQ's binary header serialization (default true) instead of JSON. */
         public Builder binaryHeaders(boolean binaryHeaders) {
-            this.binaryHeaders = binaryHeaders;
+            values.binaryHeaders = binaryHeaders;
             return this;
         }
 
-        /** Prefixes topics and group with {@code namespace%}, as RocketMQ's own client does. */
+        /** Prefixes topics and group with {@code namespace%}, as RocketMQ's own client does (default none). */
         public Builder namespace(String namespace) {
-            this.namespace = namespace == null ? "" : namespace;
+            values.namespace = namespace == null ? ProducerDefaults.NAMESPACE : namespace;
             return this;
         }
 
         /** Compresses bodies larger than this many bytes (default 4 KiB). */
         public Builder compressionThreshold(int compressionThreshold) {
-            this.compressionThreshold = compressionThreshold;
+            values.compressionThreshold = compressionThreshold;
             return this;
         }
 
         /** The codec's level (default 5): zlib 0-9, zstd 1-22; LZ4 ignores it. */
         public Builder compressionLevel(int compressionLevel) {
-            this.compressionLevel = compressionLevel;
+            values.compressionLevel = compressionLevel;
             return this;
         }
 
@@ -409,22 +297,22 @@ public final class ProducerOptions {
          * {@link Producer#start()} fails naming the artifact.
          */
         public Builder compressionType(CompressionType compressionType) {
-            this.compressionType = compressionType;
+            values.compressionType = compressionType;
             return this;
         }
 
-        /** Async sends allowed in flight at once (default 10,000). */
+        /** Async sends allowed in flight at once; further callers wait for a slot (default 10,000). */
         public Builder maxInflightAsync(int maxInflightAsync) {
-            this.maxInflightAsync = maxInflightAsync;
+            values.maxInflightAsync = maxInflightAsync;
             return this;
         }
 
         /**
-         * Turns on automatic batching of async sends: wait up to {@code linger} (e.g. 1 ms) for more messages to
-         * the same topic and send them as one batch. Zero turns it off.
+         * Turns on automatic batching of async sends: wait up to {@code linger} (e.g. 1 ms, at most 1 s) for more
+         * messages to the same topic and send them as one batch. Zero (the default) turns it off.
          */
         public Builder batchLinger(Duration linger) {
-            this.batchLinger = linger;
+            values.batchLinger = linger;
             return this;
         }
 
@@ -440,47 +328,47 @@ public final class ProducerOptions {
          * broker refuses as such (a broker size limit below this client's, say) is sent again message by message.
          */
         public Builder adaptiveBatching(boolean adaptiveBatching) {
-            this.adaptiveBatching = adaptiveBatching;
+            values.adaptiveBatching = adaptiveBatching;
             return this;
         }
 
-        /** Most messages in one automatic batch (default 256). */
+        /** Most messages in one automatic batch (default {@value ProducerDefaults#BATCH_MAX_MESSAGES}). */
         public Builder batchMaxMessages(int batchMaxMessages) {
-            this.batchMaxMessages = batchMaxMessages;
+            values.batchMaxMessages = batchMaxMessages;
             return this;
         }
 
         /** Most body bytes in one automatic batch (default 256 KiB). */
         public Builder batchMaxBytes(int batchMaxBytes) {
-            this.batchMaxBytes = batchMaxBytes;
+            values.batchMaxBytes = batchMaxBytes;
             return this;
         }
 
         /**
-         * Secures every connection (name servers and brokers) with TLS from {@code context}; see
-         * {@link TlsContexts}. Certificates are verified, hostnames too unless turned off with
+         * Secures every connection (name servers and brokers) with TLS from {@code context} (default none: plain
+         * TCP); see {@link TlsContexts}. Certificates are verified, hostnames too unless turned off with
          * {@link #tlsVerifyHostname(boolean)}.
          */
         public Builder tls(SSLContext context) {
-            this.tlsContext = context;
+            values.tlsContext = context;
             return this;
         }
 
         /** Whether the broker's certificate must name the host connected to (default true). */
         public Builder tlsVerifyHostname(boolean verify) {
-            this.tlsVerifyHostname = verify;
+            values.tlsVerifyHostname = verify;
             return this;
         }
 
-        /** Signs every request with these ACL credentials. */
+        /** Signs every request with these ACL credentials (default none: unsigned). */
         public Builder credentials(Credentials credentials) {
-            this.credentials = credentials;
+            values.credentials = credentials;
             return this;
         }
 
-        /** Sets the checker that answers the broker's transaction check-backs. */
+        /** Sets the checker that answers the broker's transaction check-backs (default none). */
         public Builder transactionChecker(TransactionChecker transactionChecker) {
-            this.transactionChecker = transactionChecker;
+            values.transactionChecker = transactionChecker;
             return this;
         }
 
@@ -493,31 +381,31 @@ public final class ProducerOptions {
          * writes what is queued within the send timeout. Sends that fail get no record, as with the official client.
          */
         public Builder traceEnabled(boolean enabled) {
-            this.traceEnabled = enabled;
+            values.traceEnabled = enabled;
             return this;
         }
 
         /**
-         * The topic trace records go to (default {@value #DEFAULT_TRACE_TOPIC}), used as named: no namespace is
-         * applied. Brokers create {@code RMQ_SYS_TRACE_TOPIC} only with {@code traceTopicEnable=true}; otherwise
+         * The topic trace records go to (default {@value ProducerDefaults#TRACE_TOPIC}), used as named: no namespace
+         * is applied. Brokers create {@code RMQ_SYS_TRACE_TOPIC} only with {@code traceTopicEnable=true}; otherwise
          * create it (or the custom topic) with an admin tool, or let a broker with {@code autoCreateTopicEnable}
          * create it on first use.
          */
         public Builder traceTopic(String traceTopic) {
-            this.traceTopic = traceTopic;
+            values.traceTopic = traceTopic;
             return this;
         }
 
-        /** Sets the hook told about retries. */
+        /** Sets the hook told about retries (default a no-op). */
         public Builder observer(SendObserver observer) {
-            this.observer = observer;
+            values.observer = observer;
             return this;
         }
 
         /** Validates every setting and returns the immutable options. */
         public ProducerOptions build() {
-            OptionsValidation.check(this);
-            return new ProducerOptions(this);
+            OptionsValidation.check(values);
+            return new ProducerOptions(values.resolved());
         }
     }
 }

@@ -1,9 +1,14 @@
 package io.mqproducer;
 
 import io.mqproducer.error.ProducerClosedException;
-import io.mqproducer.internal.batch.RoundRobinSends;
+import io.mqproducer.internal.batch.AutomaticBatching;
 import io.mqproducer.internal.client.ConnectivityProbe;
 import io.mqproducer.internal.client.Heartbeats;
+import io.mqproducer.internal.codec.HeaderFormat;
+import io.mqproducer.internal.deliver.BrokerChannel;
+import io.mqproducer.internal.deliver.Deliverer;
+import io.mqproducer.internal.deliver.RouteSource;
+import io.mqproducer.internal.encode.MessageEncoder;
 import io.mqproducer.internal.log.OperatorLog;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.recall.MessageRecall;
@@ -13,7 +18,7 @@ import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.route.TopicPublishInfo;
 import io.mqproducer.internal.route.TopicRouteCache;
 import io.mqproducer.internal.select.BrokerAvailability;
-import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.send.SendPath;
 import io.mqproducer.internal.trace.MessageTracer;
 import io.mqproducer.internal.trace.TraceMessage;
 import io.mqproducer.internal.transaction.CheckBackHandler;
@@ -30,8 +35,8 @@ import java.util.concurrent.CompletableFuture;
  */
 record ProducerParts(ProducerRuntime runtime, CallbackHandOff handOff, RemotingClient client, Heartbeats heartbeats,
                      TopicRouteCache routes, ConnectivityProbe probe, BrokerAvailability availability,
-                     SendPipeline pipeline, MessageTracer tracer, TransactionCoordinator transactions,
-                     RoundRobinSends roundRobin, RequestReply requestReply, MessageRecall recalls) {
+                     SendPath sendPath, MessageTracer tracer, TransactionCoordinator transactions,
+                     RequestReply requestReply, MessageRecall recalls) {
 
     private static final long UNREGISTER_TIMEOUT_MILLIS = 1000;
     /** Stands in for the trace topic in the message built for a trace record: system topic names fail validation. */
@@ -48,7 +53,7 @@ record ProducerParts(ProducerRuntime runtime, CallbackHandOff handOff, RemotingC
         ProducerRuntime runtime = new ProducerRuntime(options);
         InboundRequests inbound = new InboundRequests();
         RemotingClient client = new RemotingClient(runtime.eventLoops(), runtime.owned(), options.connectTimeout(),
-                options.headerFormat(), inbound, options.credentials(), options.tlsContext() == null ? null
+                HeaderFormat.of(options.binaryHeaders()), inbound, options.credentials(), options.tlsContext() == null ? null
                 : new TlsSettings(options.tlsContext(), options.tlsVerifyHostname()));
         Heartbeats heartbeats = new Heartbeats(client, options.clientId(), wireGroup);
         OperatorLog operatorLog = OperatorLog.slf4j();
@@ -57,23 +62,27 @@ record ProducerParts(ProducerRuntime runtime, CallbackHandOff handOff, RemotingC
         TopicRouteCache routes = new TopicRouteCache(nameServers,
                 broker -> heartbeats.send(broker, timeoutMillis), operatorLog, options.observer());
         BrokerAvailability availability = new BrokerAvailability();
-        SendPipeline pipeline = new SendPipeline(client, routes, availability, options, operatorLog);
-        MessageTracer tracer = options.traceEnabled() ? startTracer(options, namespace, pipeline, routes)
+        Deliverer deliverer = new Deliverer(BrokerChannel.of(client), RouteSource.of(routes), availability,
+                new Deliverer.Settings(wireGroup, namespace, options.retries(), options.requestTimeout().toMillis(),
+                        timeoutMillis, options.maxMessageSize(), options.observer()), operatorLog);
+        SendPath sendPath = new SendPath(new MessageEncoder(options),
+                new AutomaticBatching(deliverer, options, runtime.scheduler()), deliverer, timeoutMillis);
+        MessageTracer tracer = options.traceEnabled() ? startTracer(options, namespace, sendPath, routes)
                 : MessageTracer.OFF;
         // Check-backs are answered even without a checker: from the decisions this producer made (see
         // TransactionDecisions for why a proxy makes that necessary).
         TransactionDecisions decisions = TransactionCoordinator.newDecisions();
-        TransactionCoordinator transactions = new TransactionCoordinator(pipeline, routes, client, namespace,
+        TransactionCoordinator transactions = new TransactionCoordinator(sendPath, routes, client, namespace,
                 wireGroup, timeoutMillis, decisions, options.transactionChecker() != null, tracer);
         ReplyPushHandler replies = new ReplyPushHandler(new CheckBackHandler(options.transactionChecker(), decisions,
                 client, runtime.callbacks(), namespace, timeoutMillis, tracer));
-        RequestReply requestReply = new RequestReply(replies, pipeline, client, routes, nameServers, heartbeats,
+        RequestReply requestReply = new RequestReply(replies, sendPath, client, routes, nameServers, heartbeats,
                 namespace, wireGroup, options.clientId(), timeoutMillis);
         inbound.connect(replies);
         ProducerParts parts = new ProducerParts(runtime, new CallbackHandOff(runtime.callbacks()), client, heartbeats,
-                routes, new ConnectivityProbe(client, options.nameServers(), heartbeats), availability, pipeline,
-                tracer, transactions, new RoundRobinSends(pipeline, options, runtime.scheduler()), requestReply,
-                new MessageRecall(client, routes, namespace, wireGroup, timeoutMillis));
+                routes, new ConnectivityProbe(client, options.nameServers(), heartbeats), availability, sendPath,
+                tracer, transactions, requestReply, new MessageRecall(client, routes, namespace, wireGroup,
+                timeoutMillis));
         runtime.schedule(options.routeRefreshInterval().toMillis(), routes::refreshAll,
                 () -> heartbeats.sendAll(routes.brokerAddresses(), timeoutMillis));
         return parts;
@@ -85,7 +94,7 @@ record ProducerParts(ProducerRuntime runtime, CallbackHandOff handOff, RemotingC
      * leave, connections close, and queued callbacks run. Threads are stopped only if they are the producer's own.
      */
     void close(InflightSends inflight, long sendTimeoutMillis) {
-        roundRobin.flush();
+        sendPath.flush();
         inflight.awaitIdle(sendTimeoutMillis);
         tracer.close(sendTimeoutMillis);
         runtime.stopScheduler();
@@ -99,11 +108,11 @@ record ProducerParts(ProducerRuntime runtime, CallbackHandOff handOff, RemotingC
      * Trace messages go straight into the pipeline: not counted as sends, not told to the observer, not traced.
      * Their store host, for oneway sends, comes from the cached route.
      */
-    private static MessageTracer startTracer(ProducerOptions options, Namespace namespace, SendPipeline pipeline,
+    private static MessageTracer startTracer(ProducerOptions options, Namespace namespace, SendPath sendPath,
                                              TopicRouteCache routes) {
         String traceTopic = options.traceTopic();
         return MessageTracer.start(options.producerGroup(), traceTopic, options.maxMessageSize(),
-                (TraceMessage trace) -> pipeline.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
+                (TraceMessage trace) -> sendPath.sendToTopic(traceTopic, Message.builder(TRACE_CARRIER_TOPIC)
                         .body(trace.body()).keys(trace.keys()).build()),
                 (topic, brokerName) -> {
                     CompletableFuture<TopicPublishInfo> route = routes.publishInfo(namespace.wrap(topic));

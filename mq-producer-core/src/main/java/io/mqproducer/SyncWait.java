@@ -2,6 +2,7 @@ package io.mqproducer;
 
 import io.mqproducer.error.DeliveryTimeoutException;
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.WaitInterruptedException;
 import io.mqproducer.internal.Failures;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,7 @@ final class SyncWait {
             throw new DeliveryTimeoutException("no result within the send timeout of " + sendTimeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProducerException("interrupted while waiting for the broker", false, e);
+            throw new WaitInterruptedException("interrupted while waiting for the broker", e);
         }
     }
 }

@@ -59,6 +59,44 @@ class ProducerOptionsTest {
     }
 
     @Test
+    void everyDefaultComesFromProducerDefaults() {
+        ProducerOptions options = ProducerOptions.builder("a:1").build();
+        assertThat(options.producerGroup()).isEqualTo(ProducerDefaults.GROUP);
+        assertThat(options.sendTimeout()).isEqualTo(ProducerDefaults.SEND_TIMEOUT);
+        assertThat(options.connectTimeout()).isEqualTo(ProducerDefaults.CONNECT_TIMEOUT);
+        assertThat(options.routeRefreshInterval()).isEqualTo(ProducerDefaults.ROUTE_REFRESH_INTERVAL);
+        assertThat(options.retries()).isEqualTo(ProducerDefaults.RETRIES);
+        assertThat(options.maxMessageSize()).isEqualTo(ProducerDefaults.MAX_MESSAGE_SIZE);
+        assertThat(options.ioThreads()).isEqualTo(ProducerDefaults.ioThreads());
+        assertThat(options.binaryHeaders()).isEqualTo(ProducerDefaults.BINARY_HEADERS);
+        assertThat(options.namespace()).isEqualTo(ProducerDefaults.NAMESPACE);
+        assertThat(options.compressionThreshold()).isEqualTo(ProducerDefaults.COMPRESSION_THRESHOLD);
+        assertThat(options.compressionLevel()).isEqualTo(ProducerDefaults.COMPRESSION_LEVEL);
+        assertThat(options.compressionType()).isEqualTo(ProducerDefaults.COMPRESSION_TYPE);
+        assertThat(options.maxInflightAsync()).isEqualTo(ProducerDefaults.MAX_INFLIGHT_ASYNC);
+        assertThat(options.batchLinger()).isEqualTo(ProducerDefaults.BATCH_LINGER);
+        assertThat(options.adaptiveBatching()).isEqualTo(ProducerDefaults.ADAPTIVE_BATCHING);
+        assertThat(options.batchMaxMessages()).isEqualTo(ProducerDefaults.BATCH_MAX_MESSAGES);
+        assertThat(options.batchMaxBytes()).isEqualTo(ProducerDefaults.BATCH_MAX_BYTES);
+        assertThat(options.tlsVerifyHostname()).isEqualTo(ProducerDefaults.TLS_VERIFY_HOSTNAME);
+        assertThat(options.traceEnabled()).isEqualTo(ProducerDefaults.TRACE_ENABLED);
+        assertThat(options.traceTopic()).isEqualTo(ProducerDefaults.TRACE_TOPIC);
+        assertThat(options.requestTimeout())
+                .isEqualTo(ProducerDefaults.requestTimeout(ProducerDefaults.SEND_TIMEOUT, ProducerDefaults.RETRIES));
+    }
+
+    @Test
+    void optionsDoNotChangeWhenTheirBuilderDoes() {
+        ProducerOptions.Builder builder = ProducerOptions.builder("a:1").retries(4);
+        ProducerOptions options = builder.build();
+        builder.retries(7).nameServer("b:2").clientId("later");
+        assertThat(options.retries()).isEqualTo(4);
+        assertThat(options.nameServers()).containsExactly("a:1");
+        assertThat(options.clientId()).startsWith("mq-producer@");
+        assertThat(builder.build().retries()).isEqualTo(7);
+    }
+
+    @Test
     void requestTimeoutSharesTheSendTimeoutAmongUpToThreeAttempts() {
         assertThat(ProducerOptions.builder("a:1").build().requestTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(ProducerOptions.builder("a:1").retries(0).build().requestTimeout()).isEqualTo(Duration.ofSeconds(3));

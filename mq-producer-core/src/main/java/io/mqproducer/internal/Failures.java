@@ -1,6 +1,7 @@
 package io.mqproducer.internal;
 
 import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.UnexpectedFailureException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -26,6 +27,6 @@ public final class Failures {
         if (cause instanceof ProducerException producerException) {
             return producerException;
         }
-        return new ProducerException("unexpected failure: " + cause, false, cause);
+        return new UnexpectedFailureException("unexpected failure: " + cause, cause);
     }
 }

@@ -1,16 +1,45 @@
 package io.mqproducer.message;
 
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.internal.protocol.MessageProperty;
-import io.mqproducer.internal.protocol.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The rules a message must follow before it may go on the wire. */
 public final class MessageRules {
 
     /** Levels of the broker's default {@code messageDelayLevel} list. */
     public static final int MAX_DELAY_LEVEL = 18;
+    /** The longest topic name brokers accept. */
+    public static final int MAX_TOPIC_LENGTH = 127;
+    /** Separates a property's name from its value on the wire; no tag, key or property may contain it. */
+    public static final char NAME_VALUE_SEPARATOR = 1;
+    /** Ends one property on the wire; no tag, key or property may contain it. */
+    public static final char PROPERTY_SEPARATOR = 2;
+    /** Separates several keys in the wire's KEYS property; a single key may not contain it. */
+    public static final String KEY_SEPARATOR = " ";
+    /** Topics whose names start with this are the broker's own. */
+    public static final String SYSTEM_TOPIC_PREFIX = "rmq_sys_";
+
+    /** Broker-internal topics (RocketMQ 5.5 list); producers may not send to them. */
+    private static final Set<String> SYSTEM_TOPICS = Set.of(
+            "SCHEDULE_TOPIC_XXXX", "RMQ_SYS_TRANS_HALF_TOPIC", "RMQ_SYS_TRACE_TOPIC", "CHECKPOINT_TOPIC",
+            "RMQ_SYS_TRANS_OP_HALF_TOPIC", "BenchmarkTest", "TRANS_CHECK_MAX_TIME_TOPIC", "OFFSET_MOVED_EVENT",
+            "RMQ_SYS_ROCKSDB_TRANS_OP_HALF_TOPIC", "TBW102", "RMQ_SYS_ROCKSDB_TRANS_HALF_TOPIC",
+            "SELF_TEST_TOPIC");
+
+    /** Property names the broker or client sets itself; a user property may not use them (RocketMQ 5.5 list). */
+    public static final Set<String> RESERVED_PROPERTY_NAMES = Set.of(
+            "ORIGIN_GROUP", "ARRIVE_TIME", "TIMER_DELAY_SEC", "DLQ_ORIGIN_TOPIC", "CONSUME_START_TIME",
+            "INSTANCE_ID", "TIMER_OUT_MS", "TIMER_DELAY_LEVEL", "PUSH_REPLY_TIME", "TIMER_DEL_UNIQKEY",
+            "ORIGIN_MESSAGE_ID", "RETRY_TOPIC", "BUYER_ID", "MSG_REGION", "TIMER_DELIVER_MS", "UNIQ_KEY",
+            "1ST_POP_TIME", "CLUSTER", "PGROUP", "CORRELATION_ID", "RECONSUME_TIME", "POP_CK_OFFSET",
+            "__CRC32#", "TIMER_ENQUEUE_MS", "DUP_INFO", "INNER_MULTI_QUEUE_OFFSET", "MIN_OFFSET",
+            "TRANSFER_FLAG", "TIMER_DELAY_MS", "MSG_TYPE", "POP_CK", "MQ2_FLAG", "DELAY", "TAGS",
+            "EXTEND_UNIQ_INFO", "DLQ_ORIGIN_MESSAGE_ID", "TRAN_MSG", "__BORNHOST", "TTL", "TIMER_ROLL_TIMES",
+            "REPLY_TO_CLIENT", "BORN_TIMESTAMP", "KEYS", "WAIT", "_SYS_MSG_PRIORITY_",
+            "TRAN_PREPARED_QUEUE_OFFSET", "TRACE_ON", "TIMER_DEQUEUE_MS", "CORRECTION_FLAG",
+            "MAX_RECONSUME_TIMES", "REAL_TOPIC", "__LITE_TOPIC", "MAX_OFFSET", "REAL_QID");
 
     private MessageRules() {
     }
@@ -20,9 +49,9 @@ public final class MessageRules {
         if (topic == null || topic.isBlank()) {
             throw new InvalidMessageException("topic must not be null or blank");
         }
-        if (topic.length() > Topics.MAX_LENGTH) {
+        if (topic.length() > MAX_TOPIC_LENGTH) {
             throw new InvalidMessageException("topic is " + topic.length() + " characters long, the limit is "
-                    + Topics.MAX_LENGTH);
+                    + MAX_TOPIC_LENGTH);
         }
         for (int i = 0; i < topic.length(); i++) {
             if (!isTopicChar(topic.charAt(i))) {
@@ -30,9 +59,14 @@ public final class MessageRules {
                         + describe(topic.charAt(i)) + "; allowed are letters, digits, '%', '|', '_' and '-'");
             }
         }
-        if (Topics.isSystem(topic)) {
+        if (isSystemTopic(topic)) {
             throw new InvalidMessageException("topic '" + topic + "' is a RocketMQ system topic and cannot be sent to");
         }
+    }
+
+    /** Whether {@code topic} is one of the broker's own, which producers may not send to. */
+    public static boolean isSystemTopic(String topic) {
+        return SYSTEM_TOPICS.contains(topic) || topic.startsWith(SYSTEM_TOPIC_PREFIX);
     }
 
     /** Body: present and not empty. The size limit is the producer's, checked at send time. */
@@ -67,7 +101,7 @@ public final class MessageRules {
             if (key == null || key.isBlank()) {
                 throw new InvalidMessageException("message keys must not be null or blank");
             }
-            if (key.contains(MessageProperty.KEY_SEPARATOR)) {
+            if (key.contains(KEY_SEPARATOR)) {
                 throw new InvalidMessageException("message key '" + printable(key)
                         + "' contains a space, which separates keys on the wire");
             }
@@ -81,7 +115,7 @@ public final class MessageRules {
             if (name.isBlank()) {
                 throw new InvalidMessageException("property names must not be blank");
             }
-            if (MessageProperty.RESERVED.contains(name)) {
+            if (RESERVED_PROPERTY_NAMES.contains(name)) {
                 throw new InvalidMessageException("property name '" + name + "' is reserved by RocketMQ");
             }
             if (property.getValue() == null) {
@@ -122,7 +156,7 @@ public final class MessageRules {
     private static int separatorAt(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == MessageProperty.NAME_VALUE_SEPARATOR || c == MessageProperty.PROPERTY_SEPARATOR) {
+            if (c == NAME_VALUE_SEPARATOR || c == PROPERTY_SEPARATOR) {
                 return i;
             }
         }

@@ -37,7 +37,11 @@ class CopyForRethrowTest {
                 new RequestReplyNotSupportedException("proxy"),
                 new RequestReplyTimeoutException("no reply", "corr-1"),
                 new TopicNotWritableException("read-only"),
-                new TopicRouteNotFoundException("missing"));
+                new TopicRouteNotFoundException("missing"),
+                new WaitInterruptedException("interrupted", new InterruptedException()),
+                new LocalTransactionFailedException("local failure", new IllegalStateException("x")),
+                new UnexpectedFailureException("unexpected", new IllegalStateException("y")),
+                new ReplyConversionException("unreadable", null));
     }
 
     @ParameterizedTest

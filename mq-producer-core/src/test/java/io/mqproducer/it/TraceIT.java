@@ -3,6 +3,7 @@ package io.mqproducer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqproducer.Producer;
+import io.mqproducer.ProducerDefaults;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.SendResult;
 import io.mqproducer.TransactionResult;
@@ -90,7 +91,7 @@ class TraceIT {
                 .orElseThrow().getMsgId();
         wallMillis.put(onewayId, wallMillis.remove(onewayKey));
 
-        List<Decoded> records = readTrace(broker, ProducerOptions.DEFAULT_TRACE_TOPIC,
+        List<Decoded> records = readTrace(broker, ProducerDefaults.TRACE_TOPIC,
                 found -> found.stream().filter(d -> stored.containsKey(d.bean().getMsgId())).count() >= 8);
         List<Decoded> ours = records.stream().filter(d -> stored.containsKey(d.bean().getMsgId())).toList();
         assertThat(ours).as("one publish record per message").hasSize(8)

@@ -8,7 +8,7 @@ import io.mqproducer.Producer;
 import io.mqproducer.ProducerOptions;
 import io.mqproducer.TransactionResult;
 import io.mqproducer.TransactionState;
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.LocalTransactionFailedException;
 import io.mqproducer.message.Message;
 import io.mqproducer.test.EmbeddedRocketMQ;
 import io.mqproducer.test.EmbeddedRocketMQTest;
@@ -49,7 +49,7 @@ class TransactionIT {
                     m -> TransactionState.UNKNOWN);
             assertThatThrownBy(() -> producer.sendInTransaction(message(topic, "failing"), m -> {
                 throw new IllegalStateException("local failure");
-            })).isInstanceOf(ProducerException.class).hasRootCauseMessage("local failure");
+            })).isExactlyInstanceOf(LocalTransactionFailedException.class).hasRootCauseMessage("local failure");
 
             try (ReadBackConsumer consumer = ReadBackConsumer.of(broker.nameServerAddress(), topic)) {
                 List<MessageExt> received = consumer.await(2, Duration.ofSeconds(60));

@@ -17,7 +17,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 class MessageAssemblerTest {
-    private final MessageAssembler assembler = new MessageAssembler(JsonMapper.builder().build());
+    private final MessageAssembler assembler = new MessageAssembler(JsonCodec.of(JsonMapper.builder().build()));
 
     record Order(String orderId, int amount) {
     }
@@ -48,7 +48,7 @@ class MessageAssemblerTest {
     @Test
     void theGivenJsonMapperIsUsed() {
         JsonMapper snakeCase = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-        Message message = new MessageAssembler(snakeCase).assemble("orders", new Order("o-1", 42), List.of(), Map.of());
+        Message message = new MessageAssembler(JsonCodec.of(snakeCase)).assemble("orders", new Order("o-1", 42), List.of(), Map.of());
         assertThat(new String(message.body(), StandardCharsets.UTF_8)).isEqualTo("{\"order_id\":\"o-1\",\"amount\":42}");
     }
 

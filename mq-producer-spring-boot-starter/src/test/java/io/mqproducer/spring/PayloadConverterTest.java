@@ -3,7 +3,7 @@ package io.mqproducer.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.ReplyConversionException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reading reply bodies back the way payloads are written. */
 class PayloadConverterTest {
-    private final PayloadConverter converter = new PayloadConverter(JsonMapper.builder().build());
+    private final PayloadConverter converter = new PayloadConverter(JsonCodec.of(JsonMapper.builder().build()));
 
     record Quote(String symbol, int priceCents) {
     }
@@ -27,8 +27,8 @@ class PayloadConverterTest {
 
     @Test
     void theGivenJsonMapperReadsToo() {
-        PayloadConverter snakeCase = new PayloadConverter(JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build());
+        PayloadConverter snakeCase = new PayloadConverter(JsonCodec.of(JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build()));
         assertThat(snakeCase.read("{\"symbol\":\"A\",\"price_cents\":1}".getBytes(StandardCharsets.UTF_8), Quote.class))
                 .isEqualTo(new Quote("A", 1));
     }
@@ -36,7 +36,7 @@ class PayloadConverterTest {
     @Test
     void aBodyThatIsNotJsonOfTheTypeIsAProducerErrorNamingTheTypeOnly() {
         assertThatThrownBy(() -> converter.read("secret text".getBytes(StandardCharsets.UTF_8), Quote.class))
-                .isInstanceOf(ProducerException.class)
+                .isExactlyInstanceOf(ReplyConversionException.class)
                 .hasMessageContaining(Quote.class.getName())
                 .hasMessageNotContaining("secret");
     }

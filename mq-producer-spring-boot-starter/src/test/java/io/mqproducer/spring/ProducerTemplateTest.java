@@ -94,4 +94,17 @@ class ProducerTemplateTest {
         assertThat(plain.producer()).isSameAs(notStarted);
         assertThatThrownBy(() -> plain.send("orders", "x")).isInstanceOf(ProducerClosedException.class);
     }
+
+    @Test
+    void failuresBecomeTheProducersOwnTypes() {
+        ProducerClosedException closed = new ProducerClosedException("closed");
+        assertThat(ProducerTemplate.asProducerException(new java.util.concurrent.CompletionException(closed)))
+                .isSameAs(closed);
+        assertThat(ProducerTemplate.asProducerException(new java.util.concurrent.TimeoutException()))
+                .isExactlyInstanceOf(io.mqproducer.error.DeliveryTimeoutException.class);
+        IllegalStateException bug = new IllegalStateException("bug");
+        assertThat(ProducerTemplate.asProducerException(new java.util.concurrent.ExecutionException(bug)))
+                .isExactlyInstanceOf(io.mqproducer.error.UnexpectedFailureException.class)
+                .hasMessage("unexpected failure: java.lang.IllegalStateException").hasCause(bug);
+    }
 }

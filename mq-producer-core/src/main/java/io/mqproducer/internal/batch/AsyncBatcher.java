@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * together as one {@code SEND_BATCH_MESSAGE}, and each caller still gets its own result. A batch goes out
  * when the linger since its first message passed, or as soon as it reaches the count or byte limit.
  */
-public final class AsyncBatcher {
+final class AsyncBatcher {
     private final ConcurrentHashMap<BatchKey, TopicBuffer> buffers = new ConcurrentHashMap<>();
     private final CoalescedSends sends;
     private final long timeoutMillis;
@@ -22,11 +22,11 @@ public final class AsyncBatcher {
      * When a batch goes out: {@code lingerMicros} after its first message, or once it holds {@code maxMessages}
      * messages or about {@code maxBytes} body bytes.
      */
-    public record BatchLimits(long lingerMicros, int maxMessages, int maxBytes) {
+    record BatchLimits(long lingerMicros, int maxMessages, int maxBytes) {
     }
 
     /** Sends through {@code sends}, each batch within {@code timeoutMillis}. */
-    public AsyncBatcher(CoalescedSends sends, long timeoutMillis, ScheduledExecutorService scheduler,
+    AsyncBatcher(CoalescedSends sends, long timeoutMillis, ScheduledExecutorService scheduler,
                         BatchLimits limits) {
         this.sends = sends;
         this.timeoutMillis = timeoutMillis;
@@ -35,10 +35,10 @@ public final class AsyncBatcher {
     }
 
     /**
-     * Adds {@code message} (encoded as a batch member, see {@code SendPipeline#encodeBatchMember}) to its topic's
+     * Adds {@code message} (a batchable one, see {@code OutgoingMessage#batchable}) to its topic's
      * pending batch; the future completes with its own result.
      */
-    public CompletableFuture<SendResult> add(OutgoingMessage message) {
+    CompletableFuture<SendResult> add(OutgoingMessage message) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         buffers.computeIfAbsent(BatchKey.of(message), k -> new TopicBuffer(sends, timeoutMillis, scheduler, limits))
                 .add(message, result);
@@ -46,7 +46,7 @@ public final class AsyncBatcher {
     }
 
     /** Sends every pending batch now (on close). */
-    public void flushAll() {
+    void flushAll() {
         buffers.values().forEach(TopicBuffer::flushNow);
     }
 }

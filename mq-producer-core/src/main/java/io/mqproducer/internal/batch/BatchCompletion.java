@@ -6,7 +6,7 @@ import io.mqproducer.error.PartialBatchException;
 import io.mqproducer.error.ProducerException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.ResponseCode;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

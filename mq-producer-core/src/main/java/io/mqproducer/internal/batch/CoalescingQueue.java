@@ -2,7 +2,7 @@ package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
 import io.mqproducer.error.DeliveryTimeoutException;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +44,6 @@ final class CoalescingQueue {
         }
         Waiting entry = new Waiting(message, new CompletableFuture<>(),
                 message.body().length + BatchCompletion.MEMBER_OVERHEAD, System.nanoTime() + timeoutNanos);
-        // Checked only now, outside the lock: most messages never wait, and they need no batch form.
-        if (!sends.fitsBatch(message)) {
-            // too big to share: alone, beside the slots
-            return BatchCompletion.start(() -> sends.single(message, timeoutNanos / 1_000_000L));
-        }
         synchronized (this) {
             if (inflight >= limit.current()) {
                 waiting.add(entry);
@@ -66,11 +61,6 @@ final class CoalescingQueue {
         }
         inflight++;
         return true;
-    }
-
-    /** Messages waiting for a request to return (for tests). */
-    synchronized int waitingCount() {
-        return waiting.size();
     }
 
     /** Sends {@code batch} in the slot its caller holds; gives the slot on when the request returns. */

@@ -29,11 +29,6 @@ final class InflightLimit {
         this.current = high;
     }
 
-    /** A limit that never changes. */
-    static InflightLimit fixed(int limit) {
-        return new InflightLimit(limit, limit);
-    }
-
     /** The standard adaptive limit, between {@link #LOW} and {@link #HIGH}. */
     static InflightLimit adaptive() {
         return new InflightLimit(LOW, HIGH);

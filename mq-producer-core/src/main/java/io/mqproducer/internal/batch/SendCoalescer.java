@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code SEND_BATCH_MESSAGE}; each sender still gets its own result. It adds no waiting when sends do not overlap,
  * so unlike the linger of {@link AsyncBatcher} it suits blocking senders.
  */
-public final class SendCoalescer {
+final class SendCoalescer {
     private final ConcurrentHashMap<BatchKey, CoalescingQueue> queues = new ConcurrentHashMap<>();
     private final CoalescedSends sends;
     private final long timeoutMillis;
@@ -19,7 +19,7 @@ public final class SendCoalescer {
     private final int maxBytes;
 
     /** Sends through {@code sends}; every message has {@code timeoutMillis} from its call, waiting included. */
-    public SendCoalescer(CoalescedSends sends, long timeoutMillis, int maxMessages, int maxBytes) {
+    SendCoalescer(CoalescedSends sends, long timeoutMillis, int maxMessages, int maxBytes) {
         this.sends = sends;
         this.timeoutMillis = timeoutMillis;
         this.maxMessages = maxMessages;
@@ -27,10 +27,10 @@ public final class SendCoalescer {
     }
 
     /**
-     * Sends {@code message} (encoded by {@code SendPipeline#encodeForCoalescing}) now or with the next batch of its
+     * Sends {@code message} (a batchable one, see {@code OutgoingMessage#batchable}) now or with the next batch of its
      * topic; the future completes with its own result.
      */
-    public CompletableFuture<SendResult> add(OutgoingMessage message) {
+    CompletableFuture<SendResult> add(OutgoingMessage message) {
         return queues.computeIfAbsent(BatchKey.of(message),
                 key -> new CoalescingQueue(sends, timeoutMillis, InflightLimit.adaptive(), maxMessages,
                         maxBytes)).add(message);

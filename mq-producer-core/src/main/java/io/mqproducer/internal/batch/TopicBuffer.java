@@ -1,7 +1,7 @@
 package io.mqproducer.internal.batch;
 
 import io.mqproducer.SendResult;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

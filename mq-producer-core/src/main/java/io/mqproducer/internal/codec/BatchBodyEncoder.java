@@ -17,6 +17,11 @@ public final class BatchBodyEncoder {
         }
     }
 
+    /** Bytes a member with this body and property length takes in the batch body. */
+    public static long memberSize(int bodyLength, long propertiesLength) {
+        return FIXED + bodyLength + propertiesLength;
+    }
+
     private BatchBodyEncoder() {
     }
 

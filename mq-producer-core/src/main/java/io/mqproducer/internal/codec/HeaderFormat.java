@@ -17,6 +17,11 @@ public enum HeaderFormat {
         return code;
     }
 
+    /** The format of the {@code binaryHeaders} producer option. */
+    public static HeaderFormat of(boolean binary) {
+        return binary ? BINARY : JSON;
+    }
+
     public static HeaderFormat ofCode(int code) {
         for (HeaderFormat format : values()) {
             if (format.code == code) {

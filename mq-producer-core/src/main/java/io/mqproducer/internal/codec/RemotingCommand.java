@@ -63,11 +63,6 @@ public final class RemotingCommand {
                 bodyWriter);
     }
 
-    /** The same request with another opaque (used when a request is sent again). */
-    public RemotingCommand withOpaque(int newOpaque) {
-        return new RemotingCommand(code, flag, newOpaque, version, language, remark, extFields, body, bodyWriter);
-    }
-
     /** A response to {@code request} with the given code and remark. */
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
         return new RemotingCommand(code, FLAG_RESPONSE, request.opaque, CLIENT_VERSION, LANGUAGE, remark,

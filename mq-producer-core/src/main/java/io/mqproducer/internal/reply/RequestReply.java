@@ -9,7 +9,7 @@ import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.route.NameServerClient;
 import io.mqproducer.internal.route.TopicRouteCache;
-import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.send.SendPath;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
 import java.time.Duration;
@@ -26,16 +26,16 @@ import java.util.concurrent.CompletableFuture;
 public final class RequestReply {
     private final PendingReplies pending;
     private final ReplyPaths paths;
-    private final SendPipeline pipeline;
+    private final SendPath sendPath;
     private final Namespace namespace;
     private final String clientId;
 
     /** @param pushes the handler the producer's connections give broker pushes to */
-    public RequestReply(ReplyPushHandler pushes, SendPipeline pipeline, RemotingClient client, TopicRouteCache routes,
+    public RequestReply(ReplyPushHandler pushes, SendPath sendPath, RemotingClient client, TopicRouteCache routes,
                         NameServerClient nameServers, Heartbeats heartbeats, Namespace namespace, String wireGroup,
                         String clientId, long timeoutMillis) {
         this.pending = pushes.pending();
-        this.pipeline = pipeline;
+        this.sendPath = sendPath;
         this.namespace = namespace;
         this.clientId = clientId;
         this.paths = new ReplyPaths(client, routes, nameServers, heartbeats, wireGroup, timeoutMillis);
@@ -70,7 +70,7 @@ public final class RequestReply {
         String correlationId = UUID.randomUUID().toString();
         // Registered before sending: a fast responder's reply may arrive before the send's own answer.
         CompletableFuture<ReplyMessage> reply = pending.register(correlationId, remainingMillis);
-        pipeline.send(message, null, Map.of(MessageProperty.CORRELATION_ID, correlationId,
+        sendPath.sendWithSystemProperties(message, Map.of(MessageProperty.CORRELATION_ID, correlationId,
                 MessageProperty.REPLY_TO_CLIENT, clientId, MessageProperty.REPLY_TTL, Long.toString(timeoutMillis)), 0)
                 .whenComplete((sent, error) -> {
                     if (error != null) {

@@ -5,13 +5,13 @@ import io.mqproducer.SendStatus;
 import io.mqproducer.TransactionResult;
 import io.mqproducer.TransactionState;
 import io.mqproducer.error.InvalidMessageException;
-import io.mqproducer.error.ProducerException;
+import io.mqproducer.error.LocalTransactionFailedException;
 import io.mqproducer.internal.Failures;
 import io.mqproducer.internal.protocol.MessageProperty;
 import io.mqproducer.internal.protocol.Namespace;
 import io.mqproducer.internal.protocol.SysFlag;
 import io.mqproducer.internal.route.TopicRouteCache;
-import io.mqproducer.internal.send.SendPipeline;
+import io.mqproducer.internal.send.SendPath;
 import io.mqproducer.internal.trace.MessageTracer;
 import io.mqproducer.internal.transport.RemotingClient;
 import io.mqproducer.message.Message;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class TransactionCoordinator {
     private static final Logger log = LoggerFactory.getLogger(TransactionCoordinator.class);
 
-    private final SendPipeline pipeline;
+    private final SendPath sendPath;
     private final TopicRouteCache routes;
     private final RemotingClient client;
     private final Namespace namespace;
@@ -40,13 +40,13 @@ public final class TransactionCoordinator {
     private final AtomicBoolean warnedNoChecker = new AtomicBoolean();
     private final MessageTracer tracer;
 
-    public TransactionCoordinator(SendPipeline pipeline, TopicRouteCache routes, RemotingClient client,
+    public TransactionCoordinator(SendPath sendPath, TopicRouteCache routes, RemotingClient client,
                                   Namespace namespace, String wireGroup, long timeoutMillis,
                                   TransactionDecisions decisions, boolean hasChecker, MessageTracer tracer) {
         this.tracer = tracer;
         this.decisions = decisions;
         this.hasChecker = hasChecker;
-        this.pipeline = pipeline;
+        this.sendPath = sendPath;
         this.routes = routes;
         this.client = client;
         this.namespace = namespace;
@@ -74,7 +74,7 @@ public final class TransactionCoordinator {
             return CompletableFuture.failedFuture(new InvalidMessageException(
                     "transactional messages cannot have a priority"));
         }
-        return pipeline.send(message, null, Map.of(MessageProperty.TRANSACTION_PREPARED, "true",
+        return sendPath.sendWithSystemProperties(message, Map.of(MessageProperty.TRANSACTION_PREPARED, "true",
                 MessageProperty.PRODUCER_GROUP, wireGroup), SysFlag.TRANSACTION_PREPARED);
     }
 
@@ -104,8 +104,8 @@ public final class TransactionCoordinator {
         return end(half, decided).thenApply(ignored -> {
             tracer.endTransaction(message, half, decided);
             if (failure != null) {
-                throw new ProducerException("local transaction failed; the half message stays undecided and the broker "
-                        + "will ask the transaction checker", false, failure);
+                throw new LocalTransactionFailedException("local transaction failed; the half message stays undecided "
+                        + "and the broker will ask the transaction checker", failure);
             }
             return new TransactionResult(half, decided);
         });

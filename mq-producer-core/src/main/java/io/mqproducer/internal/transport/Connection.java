@@ -94,6 +94,11 @@ final class Connection {
         connectFuture.channel().close();
     }
 
+    /** Now, by the event loop's clock: deadlines are measured in it, so a test's event loop can move time on. */
+    long nanoTime() {
+        return eventLoop().ticker().nanoTime();
+    }
+
     private EventLoop eventLoop() {
         return connectFuture.channel().eventLoop();
     }
@@ -151,7 +156,7 @@ final class Connection {
 
     private void sweep() {
         sweepScheduled = false;
-        long now = System.nanoTime();
+        long now = nanoTime();
         pending.expire(now);
         for (Iterator<OutboundRequest> queued = outbound.iterator(); queued.hasNext(); ) {
             OutboundRequest request = queued.next();

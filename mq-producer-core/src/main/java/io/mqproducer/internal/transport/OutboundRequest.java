@@ -19,10 +19,6 @@ final class OutboundRequest implements ChannelFutureListener {
     /** Whether this is the second try of a request a shutting-down proxy answered with GO_AWAY. */
     final boolean afterGoAway;
 
-    OutboundRequest(Connection connection, RemotingCommand command, long timeoutMillis, ResponseCallback callback) {
-        this(connection, command, timeoutMillis, callback, false);
-    }
-
     OutboundRequest(Connection connection, RemotingCommand command, long timeoutMillis, ResponseCallback callback,
                     boolean afterGoAway) {
         this.connection = connection;
@@ -30,7 +26,7 @@ final class OutboundRequest implements ChannelFutureListener {
         this.command = command;
         this.timeoutMillis = timeoutMillis;
         this.callback = callback;
-        this.deadlineNanos = System.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
+        this.deadlineNanos = connection.nanoTime() + Math.max(1, timeoutMillis) * 1_000_000L;
     }
 
     Connection connection() {
@@ -42,7 +38,7 @@ final class OutboundRequest implements ChannelFutureListener {
     }
 
     long remainingMillis() {
-        return (deadlineNanos - System.nanoTime()) / 1_000_000;
+        return (deadlineNanos - connection.nanoTime()) / 1_000_000;
     }
 
     int opaque() {

@@ -8,10 +8,11 @@ import io.mqproducer.internal.auth.RequestSigner;
 import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -25,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * once, with the response or a typed error, at the latest shortly after its timeout.
  */
 public final class RemotingClient implements AutoCloseable {
-    private final EventLoops loops;
-    private final boolean ownsLoops;
-    private final Bootstrap bootstrap;
+    /** The event loops to stop on close: null when they are shared (their owner stops them) or a test's. */
+    private final EventLoops ownedLoops;
+    private final ChannelOpener opener;
     private final HeaderFormat headerFormat;
     private final InboundRequestHandler inboundRequests;
     private final Credentials credentials;
@@ -36,11 +37,6 @@ public final class RemotingClient implements AutoCloseable {
     private final AtomicInteger opaques = new AtomicInteger();
     private volatile Connection lastUsed;
     private volatile boolean closed;
-
-    public RemotingClient(int ioThreads, Duration connectTimeout, HeaderFormat headerFormat,
-                          InboundRequestHandler inboundRequests) {
-        this(ioThreads, connectTimeout, headerFormat, inboundRequests, null, null);
-    }
 
     /**
      * A client that signs every request with {@code credentials} (null: no signing) and secures connections
@@ -57,16 +53,35 @@ public final class RemotingClient implements AutoCloseable {
      */
     public RemotingClient(EventLoops loops, boolean ownsLoops, Duration connectTimeout, HeaderFormat headerFormat,
                           InboundRequestHandler inboundRequests, Credentials credentials, TlsSettings tls) {
+        this.ownedLoops = ownsLoops ? loops : null;
+        Bootstrap bootstrap = new Bootstrap().group(loops.group()).channel(loops.channelType())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.SO_KEEPALIVE, false)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+        this.opener = (remote, initializer) -> bootstrap.clone().handler(initializer).connect(remote);
         this.headerFormat = headerFormat;
         this.inboundRequests = inboundRequests;
         this.credentials = credentials;
         this.tls = tls;
-        this.loops = loops;
-        this.ownsLoops = ownsLoops;
-        this.bootstrap = new Bootstrap().group(loops.group()).channel(loops.channelType())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.SO_KEEPALIVE, false)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+    }
+
+    /**
+     * A client whose channels {@code opener} opens, on event loops the opener owns: closing the client closes the
+     * channels only. Tests open EmbeddedChannels here, so no socket or thread is involved.
+     */
+    RemotingClient(ChannelOpener opener, HeaderFormat headerFormat, InboundRequestHandler inboundRequests) {
+        this.ownedLoops = null;
+        this.opener = opener;
+        this.headerFormat = headerFormat;
+        this.inboundRequests = inboundRequests;
+        this.credentials = null;
+        this.tls = null;
+    }
+
+    /** Opens the channel to one address with the given initializer; the seam between the client and its sockets. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        ChannelFuture open(InetSocketAddress remote, ChannelHandler initializer);
     }
 
     /** A fresh request id. */
@@ -126,13 +141,13 @@ public final class RemotingClient implements AutoCloseable {
         }
     }
 
-    /** Number of requests awaiting an answer, over all connections (for tests and metrics). */
-    public int pendingRequests() {
+    /** Number of requests queued or awaiting an answer, over all connections. */
+    int pendingRequests() {
         return connections.values().stream().mapToInt(Connection::outstanding).sum();
     }
 
     /** Number of open or opening connections. */
-    public int connectionCount() {
+    int connectionCount() {
         return (int) connections.values().stream().filter(Connection::isUsable).count();
     }
 
@@ -173,9 +188,9 @@ public final class RemotingClient implements AutoCloseable {
     private Connection connect(String address) {
         PendingRequests pending = new PendingRequests();
         InetSocketAddress remote = socketAddress(address);
-        Bootstrap perAddress = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+        ChannelHandler initializer = new ChannelInitializer<Channel>() {
             @Override
-            protected void initChannel(SocketChannel channel) {
+            protected void initChannel(Channel channel) {
                 if (tls != null) {
                     channel.pipeline().addLast(new SslHandler(tls.newEngine(remote.getHostString(), remote.getPort())));
                 }
@@ -186,8 +201,8 @@ public final class RemotingClient implements AutoCloseable {
                         new ResponseDispatchHandler(address, pending, inboundRequests, () -> closed,
                                 request -> sendAgainAfterGoAway(address, request)));
             }
-        });
-        ChannelFuture connectFuture = perAddress.connect(remote);
+        };
+        ChannelFuture connectFuture = opener.open(remote, initializer);
         Connection connection = new Connection(address, connectFuture, pending);
         connectFuture.channel().closeFuture().addListener(f -> connections.remove(address, connection));
         return connection;
@@ -209,10 +224,7 @@ public final class RemotingClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Closes every connection (pending requests fail with ProducerClosedException) and stops the threads if they
-     * are its own.
-     */
+    /** Closes every connection (pending requests fail with ProducerClosedException) and stops the threads. */
     @Override
     public void close() {
         if (closed) {
@@ -224,8 +236,8 @@ public final class RemotingClient implements AutoCloseable {
             connection.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         connections.clear();
-        if (ownsLoops) {
-            loops.shutdown();
+        if (ownedLoops != null) {
+            ownedLoops.shutdown();
         }
     }
 }

@@ -10,7 +10,8 @@ import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.error.PartialBatchException;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessages;
 import io.mqproducer.message.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class AsyncBatcherTest {
 
     static OutgoingMessage message(String topic, int i) {
         Message message = Message.builder(topic).body(new byte[] {(byte) i}).build();
-        return new OutgoingMessage(message, topic, message.body(), 0, "", "unique-" + i);
+        return OutgoingMessages.batchable(message, topic, "unique-" + i);
     }
 
     static List<SendResult> results(List<OutgoingMessage> batch) {
@@ -60,11 +61,6 @@ class AsyncBatcherTest {
             public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
                 batches.add(messages);
                 return sender.apply(messages);
-            }
-
-            @Override
-            public boolean fitsBatch(OutgoingMessage message) {
-                return true; // the linger batcher takes members already checked by encodeBatchMember
             }
         }, 3_000, scheduler, new AsyncBatcher.BatchLimits(lingerMicros, maxMessages, 1 << 20));
     }

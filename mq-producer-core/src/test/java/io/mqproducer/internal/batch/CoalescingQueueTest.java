@@ -10,7 +10,8 @@ import io.mqproducer.error.BrokerRejectedException;
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.internal.protocol.ResponseCode;
 import io.mqproducer.error.DeliveryTimeoutException;
-import io.mqproducer.internal.send.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessage;
+import io.mqproducer.internal.encode.OutgoingMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,15 +26,13 @@ class CoalescingQueueTest {
     private final List<Long> budgets = new ArrayList<>();
 
     /** Which messages fit a batch request, and the messages the queue asked about. */
-    private java.util.function.Predicate<OutgoingMessage> fits = message -> true;
-    private final List<OutgoingMessage> sizeChecked = new ArrayList<>();
 
     private CoalescingQueue queue(int maxInflight, int maxMessages, int maxBytes) {
         return queue(60_000, maxInflight, maxMessages, maxBytes);
     }
 
     private CoalescingQueue queue(long timeoutMillis, int maxInflight, int maxMessages, int maxBytes) {
-        return queue(timeoutMillis, InflightLimit.fixed(maxInflight), maxMessages, maxBytes);
+        return queue(timeoutMillis, new InflightLimit(maxInflight, maxInflight), maxMessages, maxBytes);
     }
 
     private CoalescingQueue queue(long timeoutMillis, InflightLimit limit, int maxMessages, int maxBytes) {
@@ -50,12 +49,6 @@ class CoalescingQueueTest {
                 CompletableFuture<List<SendResult>> answer = new CompletableFuture<>();
                 answers.add(answer);
                 return answer;
-            }
-
-            @Override
-            public boolean fitsBatch(OutgoingMessage message) {
-                sizeChecked.add(message);
-                return fits.test(message);
             }
         }, timeoutMillis, limit, maxMessages, maxBytes);
     }
@@ -74,33 +67,6 @@ class CoalescingQueueTest {
             assertThat(result.get().messageId()).isEqualTo("id-" + i);
         }
         assertThat(requests).allSatisfy(request -> assertThat(request).hasSize(1));
-    }
-
-    @Test
-    void onlyMessagesThatWaitAreCheckedForTheBatchSizeLimit() {
-        CoalescingQueue queue = queue(2, 100, 1 << 20);
-        for (int i = 0; i < 4; i++) {
-            queue.add(message("T", i));
-        }
-        assertThat(sizeChecked).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2", "unique-3");
-    }
-
-    @Test
-    void aWaitingMessageTooBigToShareABatchGoesAloneAtOnce() throws Exception {
-        CoalescingQueue queue = queue(1, 100, 1 << 20);
-        fits = message -> !message.uniqueId().equals("unique-2");
-        for (int i = 0; i < 4; i++) {
-            queue.add(message("T", i));
-        }
-        assertThat(requests).as("message 0 in the slot, message 2 alone beside it").hasSize(2);
-        assertThat(requests.get(1)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-2");
-        assertThat(queue.waitingCount()).isEqualTo(2);
-
-        answer(1);
-        assertThat(requests).as("message 2 held no slot: nothing more leaves when it returns").hasSize(2);
-        answer(0);
-        assertThat(requests).hasSize(3);
-        assertThat(requests.get(2)).extracting(OutgoingMessage::uniqueId).containsExactly("unique-1", "unique-3");
     }
 
     /**
@@ -145,7 +111,7 @@ class CoalescingQueueTest {
             results.add(queue.add(message("T", i)));
         }
         assertThat(requests).hasSize(1);
-        assertThat(queue.waitingCount()).isEqualTo(5);
+        assertThat(results.subList(1, 6)).as("five senders wait").noneMatch(CompletableFuture::isDone);
 
         answer(0);
 
@@ -160,7 +126,6 @@ class CoalescingQueueTest {
         for (int i = 0; i < 6; i++) {
             assertThat(results.get(i).get().messageId()).as("each sender gets its own result").isEqualTo("id-" + i);
         }
-        assertThat(queue.waitingCount()).isZero();
     }
 
     @Test
@@ -170,7 +135,6 @@ class CoalescingQueueTest {
             queue.add(message("T", i));
         }
         assertThat(requests).hasSize(2);
-        assertThat(queue.waitingCount()).isEqualTo(3);
         answer(1);
         assertThat(requests).hasSize(3);
         assertThat(requests.get(2)).hasSize(3);
@@ -290,12 +254,7 @@ class CoalescingQueueTest {
             public CompletableFuture<List<SendResult>> batch(List<OutgoingMessage> messages, long budgetMillis) {
                 return CompletableFuture.completedFuture(results(messages));
             }
-
-            @Override
-            public boolean fitsBatch(OutgoingMessage message) {
-                return true;
-            }
-        }, 60_000, InflightLimit.fixed(1), 100, 1 << 20);
+        }, 60_000, new InflightLimit(1, 1), 100, 1 << 20);
 
         assertThatThrownBy(() -> queue.add(message("T", 0)).join()).hasCauseInstanceOf(BrokerUnavailableException.class);
         assertThat(queue.add(message("T", 1)).get().messageId()).isEqualTo("id-1");

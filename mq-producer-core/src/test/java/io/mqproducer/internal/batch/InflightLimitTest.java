@@ -47,7 +47,7 @@ class InflightLimitTest {
 
     @Test
     void aFixedLimitNeverMoves() {
-        InflightLimit limit = InflightLimit.fixed(2);
+        InflightLimit limit = new InflightLimit(2, 2);
         returns(limit, 50, 100);
         returns(limit, 50, 0);
         assertThat(limit.current()).isEqualTo(2);

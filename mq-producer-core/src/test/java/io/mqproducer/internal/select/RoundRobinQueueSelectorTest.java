@@ -157,7 +157,10 @@ class RoundRobinQueueSelectorTest {
         availability.record("a", 5, true);
         availability.record("b", 5, true);
         RoundRobinQueueSelector selector = new RoundRobinQueueSelector(availability);
-        assertThat(selector.select(table("a", "b"), "a").brokerName()).isEqualTo("b");
-        assertThat(selector.select(table("a", "b"), null)).isNotNull();
+        // Turn 0, avoiding a: b's queues take the turn among themselves.
+        assertThat(selector.select(table("a", "b"), "a")).isEqualTo(new MessageQueue("T", "b", 0));
+        // Turn 1, nothing to prefer: the plain turn over all four queues.
+        assertThat(selector.select(table("a", "b"), null)).isEqualTo(new MessageQueue("T", "a", 1));
+        assertThat(selector.select(table("a", "b"), null)).isEqualTo(new MessageQueue("T", "b", 0));
     }
 }

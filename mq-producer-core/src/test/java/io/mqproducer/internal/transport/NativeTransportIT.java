@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs in its own JVM with Netty's native epoll library on the class path (see the core module's surefire
+ * Runs in its own JVM with Netty's native epoll library on the class path (see the core module's failsafe
  * executions; the other tests run with {@code io.netty.transport.noNative=true}, i.e. on NIO): every send mode
  * goes over epoll and is read back with the official consumer.
  */

@@ -1,275 +1,242 @@
 package io.mqproducer.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mqproducer.error.BrokerUnavailableException;
 import io.mqproducer.error.ProducerClosedException;
 import io.mqproducer.error.ProtocolException;
 import io.mqproducer.error.RequestTimeoutException;
-import io.mqproducer.internal.codec.FrameCodec;
-import io.mqproducer.internal.codec.HeaderFormat;
 import io.mqproducer.internal.codec.RemotingCommand;
-import io.netty.buffer.Unpooled;
-import java.io.DataInputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
+import io.mqproducer.internal.protocol.ResponseCode;
+import io.netty.channel.ConnectTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import io.mqproducer.internal.protocol.ResponseCode;
-import io.mqproducer.testing.FakeServer;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The client's request lifecycle against scripted peers on EmbeddedChannels, with a clock that moves only when the
+ * test moves it. RemotingClientIT covers what needs real sockets (connects that are refused or hang).
+ */
 class RemotingClientTest {
-    private final RemotingClient client = new RemotingClient(1, Duration.ofSeconds(1), HeaderFormat.BINARY,
-            InboundRequestHandler.UNSUPPORTED);
+    private static final String BROKER = "10.0.0.1:10911";
+
+    private final EmbeddedPeers peers = new EmbeddedPeers();
+    private final RemotingClient client = peers.client();
 
     @AfterEach
     void close() {
-        client.close();
+        peers.close();
     }
 
     private RemotingCommand request() {
         return RemotingCommand.request(105, client.nextOpaque(), Map.of("topic", "T"), null);
     }
 
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        assertThatThrownBy(() -> future.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    private Throwable failureOf(CompletableFuture<?> future) {
+        CompletableFuture<?> settled = peers.settled(future);
+        assertThat(settled).isCompletedExceptionally();
         try {
-            future.get();
+            settled.join();
             throw new AssertionError("not failed");
-        } catch (ExecutionException e) {
+        } catch (CompletionException e) {
             return e.getCause();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static byte[] response(byte[] requestFrame, String remark) {
-        RemotingCommand request = FrameCodec.decode(Unpooled.wrappedBuffer(requestFrame));
-        return FakeServer.encode(RemotingCommand.responseTo(request, 0, remark));
-    }
-
-    @Test
-    void silentServerTimesOutAtTheConfiguredTimeAndLeavesNoPendingEntry() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            while (true) {
-                FakeServer.readFrame(in); // accept, never answer
-            }
-        })) {
-            long start = System.nanoTime();
-            CompletableFuture<RemotingCommand> future = client.invoke(server.address(), request(), 300);
-            Throwable failure = failureOf(future);
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            assertThat(failure).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("300 ms");
-            assertThat(elapsed).isBetween(250L, 2000L);
-            assertThat(client.pendingRequests()).isZero();
         }
     }
 
     @Test
-    void responsesAreMatchedByOpaqueEvenOutOfOrder() throws Exception {
-        CountDownLatch both = new CountDownLatch(2);
-        try (FakeServer server = new FakeServer((in, out) -> {
-            List<byte[]> frames = new ArrayList<>();
-            frames.add(FakeServer.readFrame(in));
-            frames.add(FakeServer.readFrame(in));
-            Collections.reverse(frames);
-            for (byte[] frame : frames) {
-                out.write(response(frame, "answer"));
-            }
-            out.flush();
-            both.countDown();
-            in.read();
-        })) {
-            RemotingCommand first = request();
-            RemotingCommand second = request();
-            CompletableFuture<RemotingCommand> a = client.invoke(server.address(), first, 5000);
-            CompletableFuture<RemotingCommand> b = client.invoke(server.address(), second, 5000);
-            assertThat(a.get(5, TimeUnit.SECONDS).opaque()).isEqualTo(first.opaque());
-            assertThat(b.get(5, TimeUnit.SECONDS).opaque()).isEqualTo(second.opaque());
-            assertThat(client.connectionCount()).as("one channel per address").isEqualTo(1);
-            assertThat(client.pendingRequests()).isZero();
-        }
-    }
+    void silentPeerTimesOutAtTheConfiguredTimeAndLeavesNoPendingEntry() {
+        peers.peer(BROKER, EmbeddedPeers.silent());
+        CompletableFuture<RemotingCommand> future = client.invoke(BROKER, request(), 300);
+        peers.runUntilIdle();
+        assertThat(client.pendingRequests()).isEqualTo(1);
 
-    @Test
-    void goAwayFromAShuttingDownProxySendsTheRequestOnceMoreOnANewConnection() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
-        try (FakeServer server = new FakeServer((in, out) -> {
-            boolean first = connections.incrementAndGet() == 1;
-            while (true) {
-                RemotingCommand request = FrameCodec.decode(Unpooled.wrappedBuffer(FakeServer.readFrame(in)));
-                out.write(FakeServer.encode(RemotingCommand.responseTo(request,
-                        first ? ResponseCode.GO_AWAY : 0, first ? "going away" : "served")));
-                out.flush();
-            }
-        })) {
-            RemotingCommand answer = client.invoke(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
-            assertThat(answer.code()).isZero();
-            assertThat(answer.remark()).isEqualTo("served");
-            assertThat(connections).as("the request went again on a second connection").hasValue(2);
-            RemotingCommand next = client.invoke(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
-            assertThat(next.remark()).as("later requests use the new connection").isEqualTo("served");
-            assertThat(connections).hasValue(2);
-        }
-    }
+        peers.advance(Duration.ofMillis(299));
+        assertThat(future).as("not before its deadline").isNotDone();
+        peers.advance(Duration.ofMillis(Connection.SWEEP_INTERVAL_MILLIS));
 
-    @Test
-    void goAwayTwiceFailsTheRequestAsUnavailable() throws Exception {
-        try (FakeServer server = new FakeServer(FakeServer.answering(request ->
-                RemotingCommand.responseTo(request, ResponseCode.GO_AWAY, "going away")))) {
-            Throwable failure = failureOf(client.invoke(server.address(), request(), 5000));
-            assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("GO_AWAY");
-            assertThat(client.pendingRequests()).isZero();
-        }
-    }
-
-    @Test
-    void garbageFromTheServerIsAProtocolError() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            FakeServer.readFrame(in);
-            out.write(new byte[] {0, 0, 0, 8, 9, 0, 0, 0, 1, 2, 3, 4}); // serialize type 9
-            out.flush();
-            in.read();
-        })) {
-            Throwable failure = failureOf(client.invoke(server.address(), request(), 5000));
-            assertThat(failure).isInstanceOf(ProtocolException.class).hasMessageContaining("malformed");
-            assertThat(client.pendingRequests()).isZero();
-        }
-    }
-
-    @Test
-    void hugeFrameLengthIsAProtocolError() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            FakeServer.readFrame(in);
-            out.write(new byte[] {0x7f, 0, 0, 0, 0, 0, 0, 0});
-            out.flush();
-            in.read();
-        })) {
-            assertThat(failureOf(client.invoke(server.address(), request(), 5000))).isInstanceOf(ProtocolException.class);
-        }
-    }
-
-    @Test
-    void serverClosingMidFrameFailsThePendingRequest() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            FakeServer.readFrame(in);
-            out.write(new byte[] {0, 0, 0, 100, 1, 0, 0});
-            out.flush();
-            out.close();
-        })) {
-            Throwable failure = failureOf(client.invoke(server.address(), request(), 5000));
-            assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("closed");
-        }
-    }
-
-    @Test
-    void requestWaitingForAHangingConnectTimesOutAtItsOwnDeadline() throws Exception {
-        // A listener whose accept queue is full drops further SYNs: our connect hangs, well past the request timeout.
-        List<java.net.Socket> fillers = new ArrayList<>();
-        try (ServerSocket listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-             RemotingClient slowConnects = new RemotingClient(1, Duration.ofSeconds(10), HeaderFormat.BINARY,
-                     InboundRequestHandler.UNSUPPORTED)) {
-            java.net.InetSocketAddress address = new java.net.InetSocketAddress(listener.getInetAddress(),
-                    listener.getLocalPort());
-            boolean queueFull = false;
-            for (int i = 0; i < 16 && !queueFull; i++) {
-                java.net.Socket filler = new java.net.Socket();
-                fillers.add(filler);
-                try {
-                    filler.connect(address, 200);
-                } catch (java.net.SocketTimeoutException dropped) {
-                    queueFull = true;
-                }
-            }
-            assertThat(queueFull).as("the listener's accept queue filled up, so connects hang").isTrue();
-            long start = System.nanoTime();
-            Throwable failure = failureOf(slowConnects.invoke("127.0.0.1:" + listener.getLocalPort(),
-                    RemotingCommand.request(105, slowConnects.nextOpaque(), Map.of(), null), 300));
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-
-            assertThat(failure).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("300 ms");
-            assertThat(elapsed).isBetween(250L, 2000L);
-            assertThat(slowConnects.pendingRequests()).as("nothing left queued").isZero();
-        } finally {
-            for (java.net.Socket filler : fillers) {
-                filler.close();
-            }
-        }
-    }
-
-    @Test
-    void refusedConnectionIsBrokerUnavailable() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Throwable failure = failureOf(client.invoke("127.0.0.1:" + port, request(), 5000));
-        assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("cannot connect");
+        assertThat(failureOf(future)).isInstanceOf(RequestTimeoutException.class)
+                .hasMessage("no answer from " + BROKER + " within 300 ms (request code 105)");
         assertThat(client.pendingRequests()).isZero();
     }
 
     @Test
-    void reconnectsAfterTheServerClosedTheChannel() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            out.write(response(FakeServer.readFrame(in), "once"));
-            out.flush();
-            out.close(); // one answer per connection
-        })) {
-            for (int i = 0; i < 3; i++) {
-                RemotingCommand answer = client.invoke(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
-                assertThat(answer.remark()).isEqualTo("once");
-                awaitNoConnection();
+    void responsesAreMatchedByOpaqueEvenOutOfOrder() {
+        List<EmbeddedPeers.Link> links = new ArrayList<>();
+        List<RemotingCommand> received = new ArrayList<>();
+        peers.peer(BROKER, (link, request) -> {
+            links.add(link);
+            received.add(request);
+            if (received.size() == 2) {
+                link.answer(RemotingCommand.responseTo(received.get(1), 0, "second"));
+                link.answer(RemotingCommand.responseTo(received.get(0), 0, "first"));
             }
-        }
+        });
+        RemotingCommand first = request();
+        RemotingCommand second = request();
+        CompletableFuture<RemotingCommand> a = client.invoke(BROKER, first, 5000);
+        CompletableFuture<RemotingCommand> b = client.invoke(BROKER, second, 5000);
+
+        assertThat(peers.await(a).remark()).isEqualTo("first");
+        assertThat(peers.await(b).remark()).isEqualTo("second");
+        assertThat(peers.await(a).opaque()).isEqualTo(first.opaque());
+        assertThat(links).as("one channel per address").allMatch(link -> link == links.get(0));
+        assertThat(peers.connects(BROKER)).isEqualTo(1);
+        assertThat(client.connectionCount()).isEqualTo(1);
+        assertThat(client.pendingRequests()).isZero();
     }
 
-    private void awaitNoConnection() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (client.connectionCount() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    @Test
+    void goAwayFromAShuttingDownProxySendsTheRequestOnceMoreOnANewConnection() {
+        peers.peer(BROKER, (link, request) -> link.answer(RemotingCommand.responseTo(request,
+                link.number() == 1 ? ResponseCode.GO_AWAY : 0, link.number() == 1 ? "going away" : "served")));
+
+        RemotingCommand answer = peers.await(client.invoke(BROKER, request(), 5000));
+        assertThat(answer.code()).isZero();
+        assertThat(answer.remark()).isEqualTo("served");
+        assertThat(peers.connects(BROKER)).as("the request went again on a second connection").isEqualTo(2);
+
+        RemotingCommand next = peers.await(client.invoke(BROKER, request(), 5000));
+        assertThat(next.remark()).as("later requests use the new connection").isEqualTo("served");
+        assertThat(peers.connects(BROKER)).isEqualTo(2);
+    }
+
+    @Test
+    void goAwayAfterTheDeadlinePassedFailsAsATimeoutWithoutAnotherConnection() {
+        List<EmbeddedPeers.Link> links = new ArrayList<>();
+        List<RemotingCommand> requests = new ArrayList<>();
+        peers.peer(BROKER, (link, request) -> {
+            links.add(link);
+            requests.add(request);
+        });
+        CompletableFuture<RemotingCommand> future = client.invoke(BROKER, request(), 300);
+        peers.runUntilIdle();
+        peers.advance(Duration.ofNanos(299_500_000)); // no sweep has expired it yet; GO_AWAY comes with 0 ms left
+        assertThat(future).isNotDone();
+        links.get(0).answer(RemotingCommand.responseTo(requests.get(0), ResponseCode.GO_AWAY, "going away"));
+
+        assertThat(failureOf(future)).isInstanceOf(RequestTimeoutException.class);
+        assertThat(peers.connects(BROKER)).isEqualTo(1);
+    }
+
+    @Test
+    void goAwayTwiceFailsTheRequestAsUnavailable() {
+        peers.peer(BROKER, EmbeddedPeers.answering(request ->
+                RemotingCommand.responseTo(request, ResponseCode.GO_AWAY, "going away")));
+        Throwable failure = failureOf(client.invoke(BROKER, request(), 5000));
+        assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("GO_AWAY");
+        assertThat(peers.connects(BROKER)).isEqualTo(2);
+        assertThat(client.pendingRequests()).isZero();
+    }
+
+    @Test
+    void garbageFromThePeerIsAProtocolError() {
+        peers.peer(BROKER, (link, request) -> link.sendBytes(new byte[] {0, 0, 0, 8, 9, 0, 0, 0, 1, 2, 3, 4}));
+        Throwable failure = failureOf(client.invoke(BROKER, request(), 5000));
+        assertThat(failure).isInstanceOf(ProtocolException.class).hasMessageContaining("malformed");
+        assertThat(client.pendingRequests()).isZero();
+        assertThat(client.connectionCount()).as("the connection is dropped").isZero();
+    }
+
+    @Test
+    void hugeFrameLengthIsAProtocolError() {
+        peers.peer(BROKER, (link, request) -> link.sendBytes(new byte[] {0x7f, 0, 0, 0, 0, 0, 0, 0}));
+        assertThat(failureOf(client.invoke(BROKER, request(), 5000))).isInstanceOf(ProtocolException.class);
+    }
+
+    @Test
+    void peerClosingMidFrameFailsThePendingRequest() {
+        peers.peer(BROKER, (link, request) -> {
+            link.sendBytes(new byte[] {0, 0, 0, 100, 1, 0, 0});
+            link.close();
+        });
+        Throwable failure = failureOf(client.invoke(BROKER, request(), 5000));
+        assertThat(failure).isInstanceOf(BrokerUnavailableException.class)
+                .hasMessage("connection to " + BROKER + " closed before the answer arrived");
+    }
+
+    @Test
+    void refusedConnectionIsBrokerUnavailable() {
+        Throwable failure = failureOf(client.invoke(BROKER, request(), 5000));
+        assertThat(failure).isInstanceOf(BrokerUnavailableException.class)
+                .hasMessageStartingWith("cannot connect to " + BROKER);
+        assertThat(FailureReasons.describe(failure)).isEqualTo("connection refused");
+        assertThat(client.pendingRequests()).isZero();
         assertThat(client.connectionCount()).isZero();
     }
 
     @Test
-    void closingFailsInflightRequestsWithProducerClosed() throws Exception {
-        try (FakeServer server = new FakeServer((in, out) -> {
-            while (true) {
-                FakeServer.readFrame(in);
-            }
-        })) {
-            CompletableFuture<RemotingCommand> future = client.invoke(server.address(), request(), 10_000);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (client.connectionCount() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            Thread.sleep(50);
-            client.close();
-            assertThat(failureOf(future)).isInstanceOf(ProducerClosedException.class);
-            assertThat(failureOf(client.invoke(server.address(), request(), 100))).isInstanceOf(ProducerClosedException.class);
+    void requestWaitingForAHangingConnectTimesOutAtItsOwnDeadline() {
+        peers.hangConnects(BROKER);
+        CompletableFuture<RemotingCommand> future = client.invoke(BROKER, request(), 300);
+        peers.advance(Duration.ofMillis(299));
+        assertThat(future).isNotDone();
+        assertThat(client.pendingRequests()).as("queued behind the connect").isEqualTo(1);
+        peers.advance(Duration.ofMillis(Connection.SWEEP_INTERVAL_MILLIS));
+
+        assertThat(failureOf(future)).isInstanceOf(RequestTimeoutException.class).hasMessageContaining("300 ms");
+        assertThat(client.pendingRequests()).as("nothing left queued").isZero();
+    }
+
+    @Test
+    void requestsQueuedBehindAConnectThatFailsFailAsUnavailable() {
+        peers.hangConnects(BROKER);
+        CompletableFuture<RemotingCommand> future = client.invoke(BROKER, request(), 10_000);
+        peers.advance(Duration.ofMillis(100));
+        peers.failHangingConnects(BROKER, new ConnectTimeoutException("connection timed out after 3000 ms"));
+
+        Throwable failure = failureOf(future);
+        assertThat(failure).isInstanceOf(BrokerUnavailableException.class).hasMessageStartingWith("cannot connect");
+        assertThat(FailureReasons.describe(failure)).isEqualTo("timed out");
+        assertThat(client.connectionCount()).isZero();
+    }
+
+    @Test
+    void reconnectsAfterThePeerClosedTheChannel() {
+        peers.peer(BROKER, (link, request) -> {
+            link.answer(RemotingCommand.responseTo(request, 0, "once"));
+            link.close(); // one answer per connection
+        });
+        for (int i = 1; i <= 3; i++) {
+            assertThat(peers.await(client.invoke(BROKER, request(), 5000)).remark()).isEqualTo("once");
+            assertThat(client.connectionCount()).isZero();
+            assertThat(peers.connects(BROKER)).isEqualTo(i);
         }
     }
 
     @Test
-    void onewayCompletesOnceWritten() throws Exception {
-        CompletableFuture<byte[]> received = new CompletableFuture<>();
-        try (FakeServer server = new FakeServer((DataInputStream in, OutputStream out) -> {
-            received.complete(FakeServer.readFrame(in));
-            in.read();
-        })) {
-            client.invokeOneway(server.address(), request(), 5000).get(5, TimeUnit.SECONDS);
-            RemotingCommand sent = FrameCodec.decode(Unpooled.wrappedBuffer(received.get(5, TimeUnit.SECONDS)));
-            assertThat(sent.isOneway()).isTrue();
-        }
+    void closingFailsInflightRequestsWithProducerClosed() {
+        peers.peer(BROKER, EmbeddedPeers.silent());
+        CompletableFuture<RemotingCommand> future = client.invoke(BROKER, request(), 10_000);
+        peers.runUntilIdle();
+        assertThat(client.pendingRequests()).isEqualTo(1);
+
+        client.close();
+
+        assertThat(failureOf(future)).isInstanceOf(ProducerClosedException.class);
+        assertThat(failureOf(client.invoke(BROKER, request(), 100))).isInstanceOf(ProducerClosedException.class);
+    }
+
+    @Test
+    void onewayCompletesOnceWrittenAndIsMarkedOneway() {
+        List<RemotingCommand> received = new ArrayList<>();
+        peers.peer(BROKER, (link, request) -> received.add(request));
+        CompletableFuture<Void> written = client.invokeOneway(BROKER, request(), 5000);
+
+        assertThat(peers.settled(written)).isCompletedWithValue(null);
+        assertThat(received).singleElement().matches(RemotingCommand::isOneway);
+        assertThat(client.pendingRequests()).isZero();
+    }
+
+    @Test
+    void addressesThatAreNotHostAndPortFailBeforeTheWire() {
+        assertThat(failureOf(client.invoke("no-port", request(), 5000))).isInstanceOf(BrokerUnavailableException.class)
+                .hasMessage("address 'no-port' is not host:port");
+        assertThat(failureOf(client.invoke("host:port", request(), 5000))).isInstanceOf(BrokerUnavailableException.class);
+        assertThat(peers.connects("no-port")).isZero();
     }
 }

@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,29 +14,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Whether one producer can send. DOWN only when it cannot: no topic it uses has a writable queue on a broker that
- * answers, or it has no route yet and no name server answers. A name server or broker that does not answer while
- * sending still works leaves it UP, listed under {@code degraded}. Details name each name server and broker address
- * with {@code UP} or {@code DOWN}; never credentials.
- *
- * <p>A check asks each name server and each broker of the cached routes for one cheap answer (over the producer's
- * existing connections), all at once, and waits at most {@code timeout}; its result is reused for {@code cacheTtl},
- * and concurrent checks share one probe, so frequent health calls do not multiply requests.
+ * Whether one producer can send, as a Spring Boot 4 health indicator: the Boot-independent
+ * {@link ProducerHealthCheck} (what DOWN means, caching, timeout) shown as a {@link Health}.
  */
 public final class MqProducerHealthIndicator implements HealthIndicator {
-    // The probe bounds itself by the timeout; the margin only guards against a probe that does not.
-    private static final long MARGIN_MILLIS = 500;
-
-    private final Function<Duration, CompletableFuture<ConnectivityReport>> probe;
-    private final Supplier<List<TopicRoute>> routes;
-    private final Duration timeout;
-    private final long cacheNanos;
-    private final LongSupplier nanoClock;
-    private final Object checking = new Object();
-    private volatile Checked last;
-
-    private record Checked(Health health, long atNanos) {
-    }
+    private final ProducerHealthCheck check;
 
     /** An indicator for {@code producer} that checks on every call. */
     public MqProducerHealthIndicator(Producer producer, Duration timeout) {
@@ -54,59 +33,22 @@ public final class MqProducerHealthIndicator implements HealthIndicator {
      * @param cacheTtl how long a result is reused; zero checks on every call
      */
     public MqProducerHealthIndicator(Producer producer, Duration timeout, Duration cacheTtl) {
-        this(Objects.requireNonNull(producer, "producer")::checkConnectivity, producer::routes, timeout, cacheTtl,
-                System::nanoTime);
+        this.check = new ProducerHealthCheck(producer, timeout, cacheTtl);
+    }
+
+    /** An indicator showing {@code check}, e.g. one of {@code ProducerHealthChecks.byName}. */
+    public MqProducerHealthIndicator(ProducerHealthCheck check) {
+        this.check = Objects.requireNonNull(check, "check");
     }
 
     MqProducerHealthIndicator(Function<Duration, CompletableFuture<ConnectivityReport>> probe,
             Supplier<List<TopicRoute>> routes, Duration timeout, Duration cacheTtl, LongSupplier nanoClock) {
-        this.probe = probe;
-        this.routes = routes;
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.cacheNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
-        this.nanoClock = nanoClock;
+        this.check = new ProducerHealthCheck(probe, routes, timeout, cacheTtl, nanoClock);
     }
 
     @Override
     public Health health() {
-        Checked fresh = fresh();
-        if (fresh != null) {
-            return fresh.health();
-        }
-        synchronized (checking) {
-            fresh = fresh();
-            if (fresh == null) {
-                fresh = new Checked(check(), nanoClock.getAsLong());
-                last = fresh;
-            }
-            return fresh.health();
-        }
-    }
-
-    private Checked fresh() {
-        Checked checked = last;
-        return checked != null && nanoClock.getAsLong() - checked.atNanos() < cacheNanos ? checked : null;
-    }
-
-    private Health check() {
-        ConnectivityReport report;
-        try {
-            report = probe.apply(timeout).get(timeout.toMillis() + MARGIN_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return down("no connectivity report within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return down(String.valueOf(cause.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return down("interrupted while checking connectivity");
-        } catch (RuntimeException e) {
-            return down(String.valueOf(e.getMessage()));
-        }
-        return ProducerHealthAssessment.assess(report, routes.get());
-    }
-
-    private static Health down(String reason) {
-        return Health.down().withDetail("reason", reason).build();
+        ProducerHealth health = check.health();
+        return (health.isUp() ? Health.up() : Health.down()).withDetails(health.details()).build();
     }
 }

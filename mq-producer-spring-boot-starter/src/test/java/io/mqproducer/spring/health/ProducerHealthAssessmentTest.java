@@ -7,8 +7,6 @@ import io.mqproducer.TopicRoute;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 
 /** DOWN only when the producer cannot send; everything short of that is UP with what is degraded. */
 class ProducerHealthAssessmentTest {
@@ -23,10 +21,10 @@ class ProducerHealthAssessmentTest {
 
     @Test
     void everythingAnsweringIsUpWithNothingDegraded() {
-        Health health = assess(Map.of(NS1, true, NS2, true), Map.of(A, true, B, true), ORDERS, AUDIT);
+        ProducerHealth health = assess(Map.of(NS1, true, NS2, true), Map.of(A, true, B, true), ORDERS, AUDIT);
 
-        assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("degraded", List.of())
+        assertThat(health.status()).isEqualTo(ProducerHealth.UP);
+        assertThat(health.details()).containsEntry("degraded", List.of())
                 .containsEntry("nameServers", Map.of(NS1, "UP", NS2, "UP"))
                 .containsEntry("brokers", Map.of(A, "UP", B, "UP"))
                 .containsEntry("topics", Map.of("cached", 2, "writable", 2));
@@ -34,10 +32,10 @@ class ProducerHealthAssessmentTest {
 
     @Test
     void oneBrokerDownIsUpWithTheBrokerAndTopicsItAloneServedDegraded() {
-        Health health = assess(Map.of(NS1, true), Map.of(A, true, B, false), ORDERS, AUDIT);
+        ProducerHealth health = assess(Map.of(NS1, true), Map.of(A, true, B, false), ORDERS, AUDIT);
 
-        assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("brokers", Map.of(A, "UP", B, "DOWN"))
+        assertThat(health.status()).isEqualTo(ProducerHealth.UP);
+        assertThat(health.details()).containsEntry("brokers", Map.of(A, "UP", B, "DOWN"))
                 .containsEntry("degraded", List.of("broker broker-b (" + B + ") unreachable",
                         "topic audit has no reachable broker with writable queues"))
                 .containsEntry("topics", Map.of("cached", 2, "writable", 1));
@@ -45,38 +43,38 @@ class ProducerHealthAssessmentTest {
 
     @Test
     void nameServersDownWithCachedRoutesIsUp() {
-        Health health = assess(Map.of(NS1, false, NS2, false), Map.of(A, true, B, true), ORDERS);
+        ProducerHealth health = assess(Map.of(NS1, false, NS2, false), Map.of(A, true, B, true), ORDERS);
 
-        assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("degraded",
+        assertThat(health.status()).isEqualTo(ProducerHealth.UP);
+        assertThat(health.details()).containsEntry("degraded",
                 List.of("name server " + NS1 + " unreachable", "name server " + NS2 + " unreachable"));
     }
 
     @Test
     void noReachableBrokerForAnyTopicIsDownEvenWithNameServersUp() {
-        Health health = assess(Map.of(NS1, true), Map.of(A, false, B, false), ORDERS, AUDIT);
+        ProducerHealth health = assess(Map.of(NS1, true), Map.of(A, false, B, false), ORDERS, AUDIT);
 
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails()).containsEntry("reason", ProducerHealthAssessment.NO_WRITABLE_BROKER);
+        assertThat(health.status()).isEqualTo(ProducerHealth.DOWN);
+        assertThat(health.details()).containsEntry("reason", ProducerHealthAssessment.NO_WRITABLE_BROKER);
     }
 
     @Test
     void aReachableBrokerWithoutWritableQueuesDoesNotCount() {
         TopicRoute readOnly = new TopicRoute("orders", List.of(new TopicRoute.Broker("broker-a", A, 0)), false);
 
-        assertThat(assess(Map.of(NS1, true), Map.of(A, true), readOnly).getStatus()).isEqualTo(Status.DOWN);
+        assertThat(assess(Map.of(NS1, true), Map.of(A, true), readOnly).status()).isEqualTo(ProducerHealth.DOWN);
     }
 
     @Test
     void withoutRoutesItDependsOnTheNameServers() {
-        assertThat(assess(Map.of(NS1, false, NS2, true), Map.of()).getStatus()).isEqualTo(Status.UP);
+        assertThat(assess(Map.of(NS1, false, NS2, true), Map.of()).status()).isEqualTo(ProducerHealth.UP);
 
-        Health down = assess(Map.of(NS1, false, NS2, false), Map.of());
-        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(down.getDetails()).containsEntry("reason", ProducerHealthAssessment.NO_ROUTE_NO_NAME_SERVER);
+        ProducerHealth down = assess(Map.of(NS1, false, NS2, false), Map.of());
+        assertThat(down.status()).isEqualTo(ProducerHealth.DOWN);
+        assertThat(down.details()).containsEntry("reason", ProducerHealthAssessment.NO_ROUTE_NO_NAME_SERVER);
     }
 
-    private static Health assess(Map<String, Boolean> nameServers, Map<String, Boolean> brokers,
+    private static ProducerHealth assess(Map<String, Boolean> nameServers, Map<String, Boolean> brokers,
             TopicRoute... routes) {
         return ProducerHealthAssessment.assess(new ConnectivityReport(nameServers, brokers), List.of(routes));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Several producers from {@code mq.producer.producers.<name>.*}: binding, isolation, routing, start-up failures. */
@@ -127,6 +128,27 @@ class NamedMqProducerAutoConfigurationTest {
             assertThat(context.getStartupFailure())
                     .hasStackTraceContaining("invalid value '-1' for mq.producer.producers.audit.retries");
         });
+    }
+
+    @Test
+    void aNamedProducerTakesEverySettingOfTheDefaultOneIncludingTlsAndItsOwnUnknownBundleIsNamed() {
+        String bundle = "spring.ssl.bundle.pem.mq.truststore.certificate=classpath:tls/server.crt";
+        ApplicationContextRunner withSsl = runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class));
+        withSsl.withPropertyValues(NAME_SERVER, bundle, "mq.producer.compression.level=7",
+                "mq.producer.producers.secure.ssl.bundle=mq", "mq.producer.producers.secure.batch-max-messages=16",
+                "mq.producer.producers.secure.io-threads=1").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ProducerOptions secure = context.getBean(NamedProducers.class).producer("secure").options();
+                    assertThat(secure.tlsContext()).isNotNull();
+                    assertThat(secure.batchMaxMessages()).isEqualTo(16);
+                    assertThat(secure.ioThreads()).isEqualTo(1);
+                    assertThat(secure.compressionLevel()).as("inherited").isEqualTo(7);
+                    assertThat(context.getBean(Producer.class).options().tlsContext()).as("the default producer's")
+                            .isNull();
+                });
+        withSsl.withPropertyValues(NAME_SERVER, bundle, "mq.producer.producers.secure.ssl.bundle=missing")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("invalid value 'missing' for mq.producer.producers.secure.ssl.bundle"));
     }
 
     @Test

@@ -2,15 +2,12 @@ package io.mqproducer.spring.boot.autoconfigure.health;
 
 import io.mqproducer.Producer;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerAutoConfiguration;
-import io.mqproducer.spring.boot.autoconfigure.MqProducerHealthProperties;
 import io.mqproducer.spring.boot.autoconfigure.MqProducerProperties;
-import io.mqproducer.spring.boot.autoconfigure.MqProducerPropertyException;
-import io.mqproducer.spring.boot.autoconfigure.MqProducers;
 import io.mqproducer.spring.boot.autoconfigure.NamedMqProducerAutoConfiguration;
 import io.mqproducer.spring.boot.autoconfigure.NamedProducers;
 import io.mqproducer.spring.boot.autoconfigure.OnAnyProducerCondition;
+import io.mqproducer.spring.boot.autoconfigure.ProducerHealthChecks;
 import io.mqproducer.spring.health.MqProducerHealthIndicator;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,33 +57,11 @@ public final class MqProducerHealthAutoConfiguration {
         @ConditionalOnMissingBean(name = "mqProducerHealthContributor")
         HealthContributor mqProducerHealthContributor(ObjectProvider<Producer> producer,
                 ObjectProvider<NamedProducers> named, MqProducerProperties properties) {
-            MqProducerHealthProperties health = properties.getHealth();
-            Duration timeout = positive("timeout", health.getTimeout());
-            Duration cacheTtl = notNegative("cache-time-to-live", health.getCacheTimeToLive());
             Map<String, HealthContributor> indicators = new LinkedHashMap<>();
-            MqProducers.byName(producer, named).forEach((name, each) ->
-                    indicators.put(name, new MqProducerHealthIndicator(each, timeout, cacheTtl)));
+            ProducerHealthChecks.byName(producer, named, properties).forEach((name, check) ->
+                    indicators.put(name, new MqProducerHealthIndicator(check)));
             return indicators.size() == 1 ? indicators.values().iterator().next()
                     : CompositeHealthContributor.fromMap(indicators);
-        }
-
-        private static Duration positive(String property, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw invalid(property, value, "must be a positive duration");
-            }
-            return value;
-        }
-
-        private static Duration notNegative(String property, Duration value) {
-            if (value == null || value.isNegative()) {
-                throw invalid(property, value, "must be zero or a positive duration");
-            }
-            return value;
-        }
-
-        private static MqProducerPropertyException invalid(String property, Duration value, String problem) {
-            return new MqProducerPropertyException(MqProducerProperties.PREFIX + ".health." + property,
-                    String.valueOf(value), problem, null);
         }
     }
 }
