@@ -1,11 +1,6 @@
 package io.mqproducer;
 
 import io.mqproducer.error.InvalidOptionsException;
-import io.mqproducer.internal.transport.EventLoops;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Threads that several producers of one application can share: the network event loops, the scheduler (route
@@ -17,17 +12,13 @@ import java.util.concurrent.TimeUnit;
  * uses it is closed (closing a producer leaves shared threads running). A producer cannot start on closed resources.
  */
 public final class ProducerResources implements AutoCloseable {
-    private final EventLoops eventLoops;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService callbacks;
+    private final ResourceThreads threads;
     private final int callbackThreads;
     private volatile boolean closed;
 
     private ProducerResources(int ioThreads, int callbackThreads) {
-        this.eventLoops = EventLoops.create(ioThreads);
+        this.threads = new ResourceThreads(ioThreads, callbackThreads);
         this.callbackThreads = callbackThreads;
-        this.scheduler = ProducerRuntime.newScheduler();
-        this.callbacks = ProducerRuntime.newCallbackPool(callbackThreads);
     }
 
     /** Sized like one producer's own threads: min(4, cores) event loops, as many callback threads (at least 2). */
@@ -51,7 +42,7 @@ public final class ProducerResources implements AutoCloseable {
 
     /** Network event-loop threads. */
     public int ioThreads() {
-        return eventLoops.threads();
+        return threads.ioThreads();
     }
 
     /** Threads that complete async sends and run transaction checks. */
@@ -64,16 +55,9 @@ public final class ProducerResources implements AutoCloseable {
         return closed;
     }
 
-    EventLoops eventLoops() {
-        return eventLoops;
-    }
-
-    ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    ExecutorService callbacks() {
-        return callbacks;
+    /** The threads, for the producers that run on them. */
+    ResourceThreads threads() {
+        return threads;
     }
 
     /** Stops the threads: queued callbacks run first (up to 2 s). Idempotent. */
@@ -83,14 +67,7 @@ public final class ProducerResources implements AutoCloseable {
             return;
         }
         closed = true;
-        scheduler.shutdownNow();
-        eventLoops.shutdown();
-        callbacks.shutdown();
-        try {
-            callbacks.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdown();
     }
 
     @Override

@@ -36,9 +36,9 @@ final class ProducerRuntime {
             if (shared.isClosed()) {
                 throw new io.mqproducer.error.ProducerClosedException("the shared " + shared + " are closed");
             }
-            this.eventLoops = shared.eventLoops();
-            this.scheduler = shared.scheduler();
-            this.callbacks = shared.callbacks();
+            this.eventLoops = shared.threads().eventLoops();
+            this.scheduler = shared.threads().scheduler();
+            this.callbacks = shared.threads().callbacks();
         }
     }
 
