@@ -18,10 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,13 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * send went. Thread-safe. It does not own the producer: whoever created the producer closes it.
  */
 public final class ProducerTemplate implements ProducerOperations {
-    private static final long ASYNC_GRACE_MILLIS = 1000;
-
     private final Producer producer;
     private final MessageAssembler assembler;
-    private final SendListener listener;
-    private final SendObservation observation;
     private final SendHooks hooks;
+    private final ObservedSends sends;
     private final TemplateRequests requests;
 
     /** A template that writes JSON with a default {@link JsonMapper} and records nothing. */
@@ -90,9 +85,9 @@ public final class ProducerTemplate implements ProducerOperations {
             SendObservation observation, SendHooks hooks) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.assembler = new MessageAssembler(json);
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.observation = Objects.requireNonNull(observation, "observation");
         this.hooks = Objects.requireNonNull(hooks, "hooks");
+        this.sends = new ObservedSends(producer, Objects.requireNonNull(listener, "listener"),
+                Objects.requireNonNull(observation, "observation"), hooks);
         this.requests = new TemplateRequests(producer, assembler, hooks);
     }
 
@@ -129,7 +124,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public SendResult send(Message message) {
-        return timed(hooks.customize(checked(message)), SendMode.SYNC, producer::send);
+        return sends.sync(hooks.customize(checked(message)), SendMode.SYNC, producer::send);
     }
 
     @Override
@@ -177,13 +172,13 @@ public final class ProducerTemplate implements ProducerOperations {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(asProducerException(e));
         }
-        return sendCustomizedAsync(customized, null);
+        return sends.async(customized, null);
     }
 
     @Override
     public SendResult send(String destination, Object payload, Duration timeout) {
         Message message = assembler.assemble(destination, payload, List.of(), Map.of());
-        return timed(hooks.customize(checked(message)), SendMode.SYNC, m -> producer.send(m, timeout));
+        return sends.sync(hooks.customize(checked(message)), SendMode.SYNC, m -> producer.send(m, timeout));
     }
 
     @Override
@@ -194,39 +189,7 @@ public final class ProducerTemplate implements ProducerOperations {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(asProducerException(e));
         }
-        return sendCustomizedAsync(customized, timeout);
-    }
-
-    /** @param timeout this send's own timeout, or null for the producer's send timeout */
-    private CompletableFuture<SendResult> sendCustomizedAsync(Message message, Duration timeout) {
-        long start = System.nanoTime();
-        SendObservation.Scope scope = observation.start(message, SendMode.ASYNC);
-        CompletableFuture<SendResult> sending;
-        try {
-            sending = timeout == null ? producer.sendAsync(scope.message())
-                    : producer.sendAsync(scope.message(), timeout);
-        } catch (RuntimeException e) {
-            sending = CompletableFuture.failedFuture(e);
-        }
-        // The producer bounds every send by its send timeout; this bound (as the core's sync path has) only
-        // guarantees that a caller's future completes even if the producer fails to complete its own.
-        long bound = (timeout == null || timeout.isNegative() ? producer.options().sendTimeout() : timeout).toMillis();
-        sending.orTimeout(bound + ASYNC_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        // A fresh future, completed after the listener ran, with the producer's exception itself (not a wrapper).
-        CompletableFuture<SendResult> result = new CompletableFuture<>();
-        sending.whenComplete((sent, error) -> {
-            Throwable failure = error == null ? null : asProducerException(error);
-            record(message.topic(), SendMode.ASYNC, start, failure);
-            scope.stop(sent, failure);
-            if (failure == null) {
-                hooks.success(scope.message(), sent);
-                result.complete(sent);
-            } else {
-                hooks.failure(scope.message(), failure);
-                result.completeExceptionally(failure);
-            }
-        });
-        return result;
+        return sends.async(customized, timeout);
     }
 
     @Override
@@ -257,7 +220,7 @@ public final class ProducerTemplate implements ProducerOperations {
 
     @Override
     public void sendOneway(Message message) {
-        timed(hooks.customize(checked(message)), SendMode.ONEWAY, observed -> {
+        sends.sync(hooks.customize(checked(message)), SendMode.ONEWAY, observed -> {
             producer.sendOneway(observed);
             return null;
         });
@@ -266,13 +229,13 @@ public final class ProducerTemplate implements ProducerOperations {
     @Override
     public SendResult sendOrderly(String destination, Object payload, String shardingKey) {
         Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
-        return timed(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey));
+        return sends.sync(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey));
     }
 
     @Override
     public SendResult sendOrderly(String destination, Object payload, String shardingKey, Duration timeout) {
         Message message = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
-        return timed(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey, timeout));
+        return sends.sync(message, SendMode.SYNC, observed -> producer.sendOrderly(observed, shardingKey, timeout));
     }
 
     @Override
@@ -284,41 +247,7 @@ public final class ProducerTemplate implements ProducerOperations {
         for (Object payload : payloads) {
             messages.add(hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of())));
         }
-        String topic = messages.isEmpty() ? destination : messages.get(0).topic();
-        long start = System.nanoTime();
-        SendObservation.Scope scope = messages.isEmpty() ? null
-                : observation.start(messages.get(0), SendMode.SYNC, SendOperation.BATCH, messages.size());
-        List<Message> traced = scope == null ? messages : traced(scope, messages);
-        try {
-            List<SendResult> results = producer.sendBatch(traced);
-            record(topic, SendMode.SYNC, start, null);
-            if (scope != null) {
-                scope.stop(results.isEmpty() ? null : results.get(0), null);
-            }
-            if (results.size() == traced.size()) {
-                for (int i = 0; i < results.size(); i++) {
-                    hooks.success(traced.get(i), results.get(i));
-                }
-            }
-            return results;
-        } catch (RuntimeException e) {
-            record(topic, SendMode.SYNC, start, e);
-            if (scope != null) {
-                scope.stop(null, e);
-            }
-            traced.forEach(message -> hooks.failure(message, e));
-            throw e;
-        }
-    }
-
-    /** The batch's messages as sent in one observation: the first from the scope, the others with its context. */
-    private static List<Message> traced(SendObservation.Scope scope, List<Message> messages) {
-        List<Message> traced = new java.util.ArrayList<>(messages.size());
-        traced.add(scope.message());
-        for (int i = 1; i < messages.size(); i++) {
-            traced.add(scope.message(messages.get(i)));
-        }
-        return traced;
+        return sends.batch(destination, messages);
     }
 
     @Override
@@ -366,23 +295,7 @@ public final class ProducerTemplate implements ProducerOperations {
     public TransactionResult sendInTransaction(String destination, Object payload,
             Function<Message, TransactionState> localTransaction) {
         Message customized = hooks.customize(assembler.assemble(destination, payload, List.of(), Map.of()));
-        long start = System.nanoTime();
-        SendObservation.Scope scope = observation.start(customized, SendMode.SYNC, SendOperation.TRANSACTION, 1);
-        Message message = scope.message();
-        try {
-            TransactionResult result = producer.sendInTransaction(message, localTransaction);
-            record(message.topic(), SendMode.SYNC, start, null);
-            scope.stop(result.sendResult(), null);
-            if (result.sendResult() != null) {
-                hooks.success(message, result.sendResult());
-            }
-            return result;
-        } catch (RuntimeException e) {
-            record(message.topic(), SendMode.SYNC, start, e);
-            scope.stop(null, e);
-            hooks.failure(message, e);
-            throw e;
-        }
+        return sends.transaction(customized, localTransaction);
     }
 
     @Override
@@ -399,30 +312,6 @@ public final class ProducerTemplate implements ProducerOperations {
     @Override
     public void recall(String topic, String recallHandle) {
         producer.recall(topic, recallHandle);
-    }
-
-    private SendResult timed(Message message, SendMode mode, Function<Message, SendResult> send) {
-        long start = System.nanoTime();
-        SendObservation.Scope scope = observation.start(message, mode);
-        SendResult result;
-        try {
-            result = send.apply(scope.message());
-        } catch (RuntimeException e) {
-            record(message.topic(), mode, start, e);
-            scope.stop(null, e);
-            hooks.failure(scope.message(), e);
-            throw e;
-        }
-        record(message.topic(), mode, start, null);
-        scope.stop(result, null);
-        if (result != null) {
-            hooks.success(scope.message(), result);
-        }
-        return result;
-    }
-
-    private void record(String topic, SendMode mode, long start, @Nullable Throwable failure) {
-        CompositeSendListener.notifySafely(listener, topic, mode, System.nanoTime() - start, failure);
     }
 
     private static Message checked(Message message) {

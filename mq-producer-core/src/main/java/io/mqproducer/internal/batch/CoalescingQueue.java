@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * Adaptive batching for one topic: a send goes out at once while fewer requests for the topic are outstanding than
@@ -21,6 +22,7 @@ final class CoalescingQueue {
     private final InflightLimit limit;
     private final int maxMessages;
     private final int maxBytes;
+    private final LongSupplier nanoClock;
 
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
     private int inflight;
@@ -30,11 +32,17 @@ final class CoalescingQueue {
     }
 
     CoalescingQueue(CoalescedSends sends, long timeoutMillis, InflightLimit limit, int maxMessages, int maxBytes) {
+        this(sends, timeoutMillis, limit, maxMessages, maxBytes, System::nanoTime);
+    }
+
+    CoalescingQueue(CoalescedSends sends, long timeoutMillis, InflightLimit limit, int maxMessages, int maxBytes,
+                    LongSupplier nanoClock) {
         this.sends = sends;
         this.timeoutNanos = timeoutMillis * 1_000_000L;
         this.limit = limit;
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
+        this.nanoClock = nanoClock;
     }
 
     CompletableFuture<SendResult> add(OutgoingMessage message) {
@@ -43,7 +51,7 @@ final class CoalescingQueue {
             return sendInSlot(message, timeoutNanos / 1_000_000L, new CompletableFuture<>());
         }
         Waiting entry = new Waiting(message, new CompletableFuture<>(),
-                message.body().length + BatchCompletion.MEMBER_OVERHEAD, System.nanoTime() + timeoutNanos);
+                message.body().length + BatchCompletion.MEMBER_OVERHEAD, nanoClock.getAsLong() + timeoutNanos);
         synchronized (this) {
             if (inflight >= limit.current()) {
                 waiting.add(entry);
@@ -70,7 +78,7 @@ final class CoalescingQueue {
             requestReturned();
             return;
         }
-        long budgetMillis = millisLeft(earliestDeadline(live), System.nanoTime());
+        long budgetMillis = millisLeft(earliestDeadline(live), nanoClock.getAsLong());
         if (live.size() == 1) {
             sendInSlot(live.get(0).message(), budgetMillis, live.get(0).result());
             return;
@@ -111,7 +119,7 @@ final class CoalescingQueue {
         List<OutgoingMessage> messages = new ArrayList<>(live.size());
         List<CompletableFuture<SendResult>> callers = new ArrayList<>(live.size());
         long[] budgets = new long[live.size()];
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         for (int i = 0; i < live.size(); i++) {
             messages.add(live.get(i).message());
             callers.add(live.get(i).result());
@@ -149,7 +157,7 @@ final class CoalescingQueue {
     }
 
     private List<Waiting> dropExpired(List<Waiting> batch) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         List<Waiting> live = batch;
         for (Waiting entry : batch) {
             if (now - entry.deadlineNanos() >= 0) {
