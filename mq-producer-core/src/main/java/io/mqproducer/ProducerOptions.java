@@ -258,9 +258,8 @@ public final class ProducerOptions {
         }
 
         /**
-         * Runs the producer on threads shared with other producers of the application (null, the default: its
-         * own threads). {@link #ioThreads(int)} is then ignored; the application closes the resources after the
-         * producers.
+         * Runs the producer on threads shared with other producers (default null: its own threads), instead of
+         * {@link #ioThreads(int)}; the application closes the resources after the producers.
          */
         public Builder resources(ProducerResources resources) {
             values.resources = resources;
@@ -317,15 +316,11 @@ public final class ProducerOptions {
         }
 
         /**
-         * Adaptive batching, on by default: per topic, while enough requests are in flight (four while few senders
-         * overlap, two once many keep waiting), further sends (sync, and async unless {@link #batchLinger(Duration)}
-         * is set) wait for one to return and then go together as one {@code SEND_BATCH_MESSAGE}, up to the batch
-         * limits. Each sender still gets its own result with its own message id and offset. Nothing waits when
-         * sends do not overlap, so it adds no latency at low load, and under load the broker handles fewer, larger
-         * requests. {@code false}: every message is its own request. Not batched: sends with a queue
-         * selector (orderly), delayed and transactional messages, and bodies above the compression threshold
-         * (batch members are not compressed). A batch goes to one queue and succeeds or fails as a whole; one the
-         * broker refuses as such (a broker size limit below this client's, say) is sent again message by message.
+         * Adaptive batching (default on): per topic, while enough requests are in flight, further sends (sync, and
+         * async unless {@link #batchLinger(Duration)} is set) wait for one to return and then go together as one
+         * {@code SEND_BATCH_MESSAGE}; each sender still gets its own result. Nothing waits when sends do not overlap.
+         * Never batched: sends to a chosen queue, delayed, priority and transactional messages, and bodies above the
+         * compression threshold. A batch the broker refuses as such is sent again message by message.
          */
         public Builder adaptiveBatching(boolean adaptiveBatching) {
             values.adaptiveBatching = adaptiveBatching;
@@ -345,9 +340,8 @@ public final class ProducerOptions {
         }
 
         /**
-         * Secures every connection (name servers and brokers) with TLS from {@code context} (default none: plain
-         * TCP); see {@link TlsContexts}. Certificates are verified, hostnames too unless turned off with
-         * {@link #tlsVerifyHostname(boolean)}.
+         * Secures every connection with TLS from {@code context} (default none: plain TCP; see {@link TlsContexts});
+         * certificates are verified, hostnames too unless {@link #tlsVerifyHostname(boolean)} turns that off.
          */
         public Builder tls(SSLContext context) {
             values.tlsContext = context;
@@ -373,12 +367,9 @@ public final class ProducerOptions {
         }
 
         /**
-         * Message trace, off by default: when on, every message a send stored (sync, async, oneway, batch, orderly,
-         * transactional half) gets a publish record, and every transaction decision an end-transaction record, in
-         * the format RocketMQ Dashboard and the official client read. Records are written asynchronously, in
-         * batches, by a background thread with a bounded queue: tracing never slows or fails a send; when the queue
-         * is full records are dropped and counted ({@link Producer#traceRecordsDropped()}). {@link Producer#close()}
-         * writes what is queued within the send timeout. Sends that fail get no record, as with the official client.
+         * Message trace in RocketMQ Dashboard's format (default off): a publish record per stored message and one per
+         * transaction decision, written in the background; when its queue is full records are dropped and counted
+         * ({@link Producer#traceRecordsDropped()}), so tracing never slows or fails a send.
          */
         public Builder traceEnabled(boolean enabled) {
             values.traceEnabled = enabled;
@@ -386,10 +377,8 @@ public final class ProducerOptions {
         }
 
         /**
-         * The topic trace records go to (default {@value ProducerDefaults#TRACE_TOPIC}), used as named: no namespace
-         * is applied. Brokers create {@code RMQ_SYS_TRACE_TOPIC} only with {@code traceTopicEnable=true}; otherwise
-         * create it (or the custom topic) with an admin tool, or let a broker with {@code autoCreateTopicEnable}
-         * create it on first use.
+         * The topic trace records go to (default {@value ProducerDefaults#TRACE_TOPIC}), without namespace; brokers
+         * create {@code RMQ_SYS_TRACE_TOPIC} only with {@code traceTopicEnable=true}.
          */
         public Builder traceTopic(String traceTopic) {
             values.traceTopic = traceTopic;
