@@ -171,10 +171,9 @@ public final class ProducerOptions {
     }
 
     @Override
-    public String toString() {
-        return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup()
-                + ", sendTimeout=" + sendTimeout() + ", requestTimeout=" + requestTimeout() + ", retries=" + retries()
-                + ", maxMessageSize=" + maxMessageSize() + '}';
+    public String toString() { // no credentials, no TLS material
+        return "ProducerOptions{nameServers=" + nameServers + ", producerGroup=" + producerGroup() + ", sendTimeout="
+                + sendTimeout() + ", requestTimeout=" + requestTimeout() + ", retries=" + retries() + '}';
     }
 
     /** Collects and validates options; each one not set keeps its {@link ProducerDefaults default}. Not thread-safe. */
@@ -354,7 +353,7 @@ public final class ProducerOptions {
             return this;
         }
 
-        /** Signs every request with these ACL credentials (default none: unsigned). */
+        /** Signs every request with these ACL credentials (default none). */
         public Builder credentials(Credentials credentials) {
             values.credentials = credentials;
             return this;
@@ -385,7 +384,7 @@ public final class ProducerOptions {
             return this;
         }
 
-        /** Sets the hook told about retries (default a no-op). */
+        /** The hook told about sends and retries (default a no-op). */
         public Builder observer(SendObserver observer) {
             values.observer = observer;
             return this;
