@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  * The settings of one producer: of the default one under {@code mq.producer.*} and of each named one under
  * {@code mq.producer.producers.<name>.*}, where every setting not given falls back to the default producer's. Each
  * maps to one {@link io.mqproducer.ProducerOptions.Builder} option (see {@link ProducerOptionsFactory}), starts from
- * its {@link ProducerDefaults default}, and is validated by the core only.
+ * its {@link ProducerDefaults default}, and is validated by the core only. Fields document the properties (and the
+ * generated metadata); getters say what they return, setters only bind.
  */
 public class ProducerProperties {
 
@@ -88,7 +89,6 @@ public class ProducerProperties {
         return nameServer;
     }
 
-    /** Sets the name server address(es). */
     public void setNameServer(String nameServer) {
         this.nameServer = nameServer;
     }
@@ -98,7 +98,6 @@ public class ProducerProperties {
         return group;
     }
 
-    /** Sets the producer group. */
     public void setGroup(String group) {
         this.group = group;
     }
@@ -108,7 +107,6 @@ public class ProducerProperties {
         return clientId;
     }
 
-    /** Sets the client id towards brokers. */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
@@ -118,7 +116,6 @@ public class ProducerProperties {
         return sendTimeout;
     }
 
-    /** Sets the budget of one whole send. */
     public void setSendTimeout(Duration sendTimeout) {
         this.sendTimeout = sendTimeout;
     }
@@ -128,7 +125,6 @@ public class ProducerProperties {
         return requestTimeout;
     }
 
-    /** Sets how long one attempt may wait for its answer. */
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
@@ -138,7 +134,6 @@ public class ProducerProperties {
         return connectTimeout;
     }
 
-    /** Sets how long establishing one TCP connection may take. */
     public void setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -148,7 +143,6 @@ public class ProducerProperties {
         return retries;
     }
 
-    /** Sets how many times a failed send is tried again. */
     public void setRetries(int retries) {
         this.retries = retries;
     }
@@ -158,7 +152,6 @@ public class ProducerProperties {
         return maxMessageSize;
     }
 
-    /** Sets the largest message body accepted. */
     public void setMaxMessageSize(DataSize maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
     }
@@ -168,7 +161,6 @@ public class ProducerProperties {
         return routeRefreshInterval;
     }
 
-    /** Sets how often cached topic routes are refreshed. */
     public void setRouteRefreshInterval(Duration routeRefreshInterval) {
         this.routeRefreshInterval = routeRefreshInterval;
     }
@@ -178,7 +170,6 @@ public class ProducerProperties {
         return ioThreads;
     }
 
-    /** Sets the number of network I/O threads. */
     public void setIoThreads(Integer ioThreads) {
         this.ioThreads = ioThreads;
     }
@@ -188,7 +179,6 @@ public class ProducerProperties {
         return binaryHeaders;
     }
 
-    /** Sets whether request headers use RocketMQ's binary encoding. */
     public void setBinaryHeaders(boolean binaryHeaders) {
         this.binaryHeaders = binaryHeaders;
     }
@@ -198,7 +188,6 @@ public class ProducerProperties {
         return namespace;
     }
 
-    /** Sets the namespace prefixed to topics and the group. */
     public void setNamespace(String namespace) {
         this.namespace = namespace;
     }
@@ -208,7 +197,6 @@ public class ProducerProperties {
         return compressionThreshold;
     }
 
-    /** Sets the size above which bodies are compressed. */
     public void setCompressionThreshold(DataSize compressionThreshold) {
         this.compressionThreshold = compressionThreshold;
     }
@@ -218,7 +206,6 @@ public class ProducerProperties {
         return maxInflightAsync;
     }
 
-    /** Sets how many async sends may be in flight at once. */
     public void setMaxInflightAsync(int maxInflightAsync) {
         this.maxInflightAsync = maxInflightAsync;
     }
@@ -228,7 +215,6 @@ public class ProducerProperties {
         return batchLinger;
     }
 
-    /** Sets the linger of automatic async batching. */
     public void setBatchLinger(Duration batchLinger) {
         this.batchLinger = batchLinger;
     }
@@ -238,7 +224,6 @@ public class ProducerProperties {
         return adaptiveBatching;
     }
 
-    /** Sets whether overlapping sends share batch requests. */
     public void setAdaptiveBatching(boolean adaptiveBatching) {
         this.adaptiveBatching = adaptiveBatching;
     }
@@ -248,7 +233,6 @@ public class ProducerProperties {
         return batchMaxMessages;
     }
 
-    /** Sets the most messages in one automatic batch. */
     public void setBatchMaxMessages(int batchMaxMessages) {
         this.batchMaxMessages = batchMaxMessages;
     }
@@ -258,7 +242,6 @@ public class ProducerProperties {
         return batchMaxBytes;
     }
 
-    /** Sets the most body bytes in one automatic batch. */
     public void setBatchMaxBytes(DataSize batchMaxBytes) {
         this.batchMaxBytes = batchMaxBytes;
     }
@@ -300,7 +283,6 @@ public class ProducerProperties {
             return type;
         }
 
-        /** Sets the codec for bodies above the compression threshold. */
         public void setType(CompressionType type) {
             this.type = type;
         }
@@ -310,7 +292,6 @@ public class ProducerProperties {
             return level;
         }
 
-        /** Sets the codec level. */
         public void setLevel(int level) {
             this.level = level;
         }
@@ -330,7 +311,6 @@ public class ProducerProperties {
             return accessKey;
         }
 
-        /** Sets the access key. */
         public void setAccessKey(String accessKey) {
             this.accessKey = accessKey;
         }
@@ -340,7 +320,6 @@ public class ProducerProperties {
             return secretKey;
         }
 
-        /** Sets the secret key. */
         public void setSecretKey(String secretKey) {
             this.secretKey = secretKey;
         }
@@ -371,7 +350,6 @@ public class ProducerProperties {
             return enabled;
         }
 
-        /** Sets whether message trace records are written. */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }
@@ -381,7 +359,6 @@ public class ProducerProperties {
             return topic;
         }
 
-        /** Sets the topic the trace records go to. */
         public void setTopic(String topic) {
             this.topic = topic;
         }
@@ -401,7 +378,6 @@ public class ProducerProperties {
             return bundle;
         }
 
-        /** Sets the name of the SSL bundle securing every connection. */
         public void setBundle(String bundle) {
             this.bundle = bundle;
         }
@@ -411,7 +387,6 @@ public class ProducerProperties {
             return verifyHostname;
         }
 
-        /** Sets whether certificates must name the host connected to. */
         public void setVerifyHostname(boolean verifyHostname) {
             this.verifyHostname = verifyHostname;
         }
